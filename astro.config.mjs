@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { satteri } from '@astrojs/markdown-satteri';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { linksPlugin } from './src/markdown/links.ts';
+
+/**
+ * SITE_URL and BASE_PATH let the portal be hosted anywhere internally, e.g.
+ * SITE_URL=https://intranet.example BASE_PATH=/social-hub npm run build
+ */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  integrations: [contentCheck(), mdx(), react()],
+  build: { format: 'directory' },
+  markdown: {
+    // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
+    processor: satteri({ hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`)] }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,37 @@
+/**
+ * Finds a Chromium for the end-to-end tests, installs Debian's package when it can, and otherwise
+ * stops with the exact steps to get one. Playwright's own browser download is never used: these
+ * machines reach only the npm registry and Debian's packages.
+ *
+ * Order: $CHROMIUM_PATH, /usr/bin/chromium (Debian), a Chromium Playwright already has, then
+ * `apt-get install chromium` when running as root with apt-get available.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './lib/chromium.ts';
+
+function installWithApt(): boolean {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
+  console.log('No Chromium found: installing Debian\'s chromium package (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  if (update.status !== 0) return false;
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  return install.status === 0;
+}
+
+let found = findChromium();
+if (!found && installWithApt()) found = findChromium();
+if (!found) {
+  console.error(`
+The end-to-end tests need Chromium, and none was found.
+
+  On Debian or Ubuntu:  sudo apt-get install chromium
+  Elsewhere:            install Chromium or Chrome, then run
+                        CHROMIUM_PATH=/path/to/chromium npm test
+
+Looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser and Playwright's browser cache.`);
+  process.exit(1);
+}
+console.log(`Chromium for end-to-end tests: ${found}`);

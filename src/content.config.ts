@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { SCHEMAS, type CollectionName } from './schemas/index.ts';
+import { CONTENT_DIR, DOC_PATTERN, DATA_PATTERN } from './node/content-layout.ts';
+
+/**
+ * Every collection lives in top-level content/<name>/ (or HUB_CONTENT_DIR, for the benchmark and
+ * fixtures). Files starting with "_" are skipped, so authors can keep templates beside entries.
+ * The schemas are the same objects the scripts and tests use. References between entries are
+ * checked by the content-check integration, which fails the build where Astro would only log.
+ */
+const docs = (name: CollectionName) => glob({ pattern: DOC_PATTERN, base: `${CONTENT_DIR}/${name}` });
+const data = (name: CollectionName) => glob({ pattern: DATA_PATTERN, base: `${CONTENT_DIR}/${name}` });
+
+export const collections = {
+  policy: defineCollection({ loader: docs('policy'), schema: SCHEMAS.policy }),
+  phases: defineCollection({ loader: docs('phases'), schema: SCHEMAS.phases }),
+  playbooks: defineCollection({ loader: docs('playbooks'), schema: SCHEMAS.playbooks }),
+  'case-studies': defineCollection({ loader: docs('case-studies'), schema: SCHEMAS['case-studies'] }),
+  protocols: defineCollection({ loader: docs('protocols'), schema: SCHEMAS.protocols }),
+  glossary: defineCollection({ loader: data('glossary'), schema: SCHEMAS.glossary }),
+  spokes: defineCollection({ loader: data('spokes'), schema: SCHEMAS.spokes }),
+  teams: defineCollection({ loader: data('teams'), schema: SCHEMAS.teams }),
+  paths: defineCollection({ loader: data('paths'), schema: SCHEMAS.paths }),
+};

@@ -1,0 +1,102 @@
+/**
+ * Everything an entry page shows besides its body, computed once per page from the site's
+ * content. The .astro files only render what this returns.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type DocCollection, type PhaseNumber, type Change } from './schemas/index.ts';
+import { reviewOf, type EntryRef, type Site } from './content.ts';
+import { pathPositions, type PathPosition } from './lib/paths.ts';
+import { newestFirst } from './lib/format.ts';
+import type { ReviewState } from './lib/review.ts';
+import { href } from './site.ts';
+
+type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
+
+export interface FeedbackLink { url: string; label: string }
+
+export interface EntryView {
+  key: string;
+  typeLabel: string;
+  owner: { id: string; name: string; url: string } | undefined;
+  audiences: string[];
+  phases: { n: PhaseNumber; label: string; url?: string }[];
+  channels: string[];
+  lastReviewed: string;
+  nextReview: string;
+  reviewState: ReviewState;
+  controlled: boolean;
+  version?: { version: string; effective: string };
+  withdrawn: boolean;
+  replacedBy?: EntryRef;
+  related: EntryRef[];
+  changes: Change[];
+  positions: (PathPosition & { prevRef?: EntryRef; nextRef?: EntryRef })[];
+  feedback?: FeedbackLink;
+}
+
+function phasesOf(entry: Governed): PhaseNumber[] {
+  const d = entry.data as { phase?: PhaseNumber; phases?: PhaseNumber[] };
+  if (Array.isArray(d.phases)) return d.phases;
+  if (typeof d.phase === 'number') return [d.phase];
+  return [];
+}
+
+/** The feedback link goes to the owning team's tracker or mailbox, with the page filled in. */
+export function feedbackLink(team: CollectionEntry<'teams'> | undefined, title: string, pageUrl: string): FeedbackLink | undefined {
+  if (!team) return undefined;
+  const subject = `Feedback on "${title}"`;
+  const body = `Page: ${pageUrl}\n\nWhat is wrong or missing, or what helped:\n`;
+  if (team.data.contact.url) {
+    const url = new URL(team.data.contact.url);
+    url.searchParams.set('title', subject);
+    url.searchParams.set('body', body);
+    return { url: url.href, label: `${team.data.name} tracker` };
+  }
+  const params = `subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return { url: `mailto:${team.data.contact.email}?${params}`, label: team.data.contact.email ?? team.data.name };
+}
+
+export function buildEntryView(site: Site, collection: DocCollection | 'paths', entry: Governed, pageUrl: string): EntryView {
+  const key = `${collection}/${entry.id}`;
+  const data = entry.data;
+  const team = site.team(data.owner);
+  const review = reviewOf(data, site.today);
+  const phaseGuides = site.listed.phases;
+  const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && r.status === 'published');
+  // Entries that point here are related too: a reader of a protocol wants the playbooks that cite it.
+  const backlinks = (Object.values(site.listed).flat() as Governed[])
+    .filter((e) => e.data.related.includes(key))
+    .map((e) => site.resolve(`${(e as { collection: string }).collection}/${e.id}`))
+    .filter((r): r is EntryRef => !!r);
+  const seen = new Set<string>([key]);
+  const related = [...explicit, ...backlinks].filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+  const positions = pathPositions(site.paths, key).map((p) => ({
+    ...p,
+    prevRef: p.prev ? site.resolve(p.prev) : undefined,
+    nextRef: p.next ? site.resolve(p.next) : undefined,
+  }));
+  const policy = collection === 'policy' ? (data as CollectionEntry<'policy'>['data']) : undefined;
+  const controlled = 'controlled' in data ? Boolean(data.controlled) : false;
+  return {
+    key,
+    typeLabel: COLLECTION_LABELS[collection].singular,
+    owner: team ? { id: team.id, name: team.data.name, url: href(`/teams/${team.id}/`) } : undefined,
+    audiences: data.audiences.map((a) => AUDIENCES[a]),
+    phases: phasesOf(entry).map((n) => {
+      const guide = phaseGuides.find((p) => p.data.phase === n);
+      return { n, label: PHASES[n], url: guide ? href(`/phases/${guide.id}/`) : undefined };
+    }),
+    channels: 'channels' in data && Array.isArray(data.channels) ? (data.channels as (keyof typeof CHANNELS)[]).map((c) => CHANNELS[c]) : [],
+    lastReviewed: data.lastReviewed,
+    nextReview: review.next,
+    reviewState: review.state,
+    controlled,
+    version: policy ? { version: policy.version, effective: policy.effective } : undefined,
+    withdrawn: data.status === 'withdrawn',
+    replacedBy: data.replacedBy ? site.resolve(data.replacedBy) : undefined,
+    related,
+    changes: newestFirst(data.changes),
+    positions,
+    feedback: feedbackLink(team, data.title, pageUrl),
+  };
+}

@@ -1,0 +1,18 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "28 November 2026" from "2026-11-28": unambiguous for readers in every country. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "Practitioners, PR and HR". */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Newest first, by day then version. */
+export function newestFirst<T extends { date: string; version?: string | undefined }>(changes: T[]): T[] {
+  return [...changes].sort((a, b) => b.date.localeCompare(a.date) || (b.version ?? '').localeCompare(a.version ?? '', 'en', { numeric: true }));
+}

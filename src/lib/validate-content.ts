@@ -1,0 +1,230 @@
+import type { z } from 'astro/zod';
+import { SCHEMAS, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
+
+/** An entry as read from disk, before validation. */
+export interface RawEntry {
+  collection: CollectionName;
+  /** Path relative to the project, for messages. */
+  file: string;
+  /** The file name without extension. */
+  fileId: string;
+  /** Parsed frontmatter or YAML data; undefined when parsing failed. */
+  data: unknown;
+  /** The Markdown body, for document collections. */
+  body?: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine?: number;
+  /** 1-based line of a field, where the parser knows it. */
+  lineOf?: (path: PropertyKey[]) => number | undefined;
+  /** A parse error already found by the reader. */
+  parseError?: { message: string; line?: number };
+}
+
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export interface ValidEntry {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  data: Record<string, unknown> & { status?: string; title?: string };
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Render a problem as one line a person can act on: `file:line  field: message`. */
+export function formatProblem(p: ContentProblem): string {
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return p.field ? `${where}  ${p.field}: ${p.message}` : `${where}  ${p.message}`;
+}
+
+function fieldName(path: PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
+}
+
+/** Explain one zod issue in words, adding what the author can do about it. */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const path = issue.path;
+  let value: unknown = data;
+  for (const part of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  if (issue.code === 'invalid_type' && value === undefined) {
+    return `is missing. ${issue.message.startsWith('Invalid input') ? `Add it (expected ${issue.expected}).` : issue.message}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field(s) ${issue.keys.join(', ')}. Check the spelling or remove them.`;
+  }
+  return issue.message;
+}
+
+/** Validate one entry against its collection's schema. Returns the parsed data or problems. */
+export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[] } {
+  if (raw.parseError) {
+    return { problems: [{ file: raw.file, line: raw.parseError.line, message: raw.parseError.message }] };
+  }
+  const problems: ContentProblem[] = [];
+  if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
+    return { problems: [{ file: raw.file, message: 'has no fields. Start the file with frontmatter between --- lines (or YAML fields for data files).' }] };
+  }
+  const result = SCHEMAS[raw.collection].safeParse(raw.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({
+        file: raw.file,
+        line: raw.lineOf?.(issue.path),
+        field: issue.path.length ? fieldName(issue.path) : undefined,
+        message: describeIssue(issue, raw.data),
+      });
+    }
+    return { problems };
+  }
+  if (raw.body !== undefined && raw.body.trim() === '' && (raw.data as { status?: string }).status !== 'draft') {
+    problems.push({ file: raw.file, message: 'has an empty body. Write the entry below the frontmatter, or set status: draft.' });
+  }
+  if (raw.body !== undefined && raw.file.endsWith('.mdx')) problems.push(...checkMdxComponents(raw));
+  return { data: result.data as Record<string, unknown>, problems };
+}
+
+/** Lines of the body that use a component the portal does not provide. */
+function checkMdxComponents(raw: RawEntry): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const known = new Set<string>(MDX_COMPONENT_NAMES);
+  const bodyStart = raw.bodyLine ?? 1;
+  let inFence = false;
+  (raw.body ?? '').split('\n').forEach((text, index) => {
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    if (inFence) return;
+    for (const match of text.replace(/`[^`]*`/g, '').matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)) {
+      const name = match[1] ?? '';
+      if (!known.has(name)) {
+        problems.push({
+          file: raw.file,
+          line: bodyStart + index,
+          message: `uses <${name}>, which is not a portal component. Use one of: ${MDX_COMPONENT_NAMES.join(', ')}.`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/** Each reference field of each collection, with the collection it points into ('any' = collection/id). */
+type RefSpec = { path: string; into: CollectionName | 'any' };
+const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
+  policy: [],
+  phases: [{ path: 'playbooks[]', into: 'playbooks' }],
+  playbooks: [],
+  'case-studies': [{ path: 'spoke', into: 'spokes' }],
+  protocols: [{ path: 'policySection', into: 'policy' }],
+  glossary: [
+    { path: 'seeAlso[]', into: 'glossary' },
+    { path: 'owner', into: 'teams' },
+  ],
+  spokes: [],
+  teams: [],
+  paths: [{ path: 'steps[].entry', into: 'any' }],
+};
+const GOVERNED_REFS: RefSpec[] = [
+  { path: 'owner', into: 'teams' },
+  { path: 'related[]', into: 'any' },
+  { path: 'replacedBy', into: 'any' },
+];
+const GOVERNED = new Set<CollectionName>(['policy', 'phases', 'playbooks', 'case-studies', 'protocols', 'paths']);
+
+/** All values at a path like `steps[].entry`, with their concrete paths. */
+function valuesAt(data: unknown, spec: string): { value: unknown; path: PropertyKey[] }[] {
+  let nodes: { value: unknown; path: PropertyKey[] }[] = [{ value: data, path: [] }];
+  for (const part of spec.split('.')) {
+    const isList = part.endsWith('[]');
+    const key = isList ? part.slice(0, -2) : part;
+    const next: typeof nodes = [];
+    for (const node of nodes) {
+      const value = node.value && typeof node.value === 'object' ? (node.value as Record<string, unknown>)[key] : undefined;
+      if (value === undefined) continue;
+      if (isList && Array.isArray(value)) value.forEach((v, i) => next.push({ value: v, path: [...node.path, key, i] }));
+      else if (!isList) next.push({ value, path: [...node.path, key] });
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
+/** The entry id Astro will use: the slug field if given, else the file name. */
+export function entryId(raw: RawEntry, data: Record<string, unknown> | undefined): string {
+  return typeof data?.slug === 'string' ? data.slug : raw.fileId;
+}
+
+/**
+ * Validate a whole corpus: every schema, unique ids and slugs, and every reference, including
+ * path steps and related entries, which must point at an entry that exists and is not a draft.
+ */
+export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const entries: ValidEntry[] = [];
+  const byKey = new Map<string, { entry: ValidEntry; raw: RawEntry }>();
+  const lookup = new Map<string, ValidEntry>();
+
+  for (const raw of raws) {
+    if (!ID.test(raw.fileId)) {
+      problems.push({
+        file: raw.file,
+        message: `the file name "${raw.fileId}" cannot be an id. Rename the file using lower-case letters, digits and hyphens only.`,
+      });
+    }
+    const { data, problems: own } = validateEntry(raw);
+    problems.push(...own);
+    if (!data) continue;
+    const id = entryId(raw, data);
+    const entry: ValidEntry = { collection: raw.collection, id, file: raw.file, data };
+    const key = `${raw.collection}/${id}`;
+    const clash = byKey.get(key);
+    if (clash) {
+      const field = typeof data.slug === 'string' ? 'slug' : undefined;
+      problems.push({
+        file: raw.file,
+        line: field ? raw.lineOf?.(['slug']) : undefined,
+        field,
+        message: `the id "${id}" is already used by ${clash.raw.file}. Each ${raw.collection} entry needs its own file name${field ? ' and slug' : ''}; rename one of them.`,
+      });
+      continue;
+    }
+    byKey.set(key, { entry, raw });
+    lookup.set(key, entry);
+    entries.push(entry);
+  }
+
+  for (const { entry, raw } of byKey.values()) {
+    const specs = [...(GOVERNED.has(entry.collection) ? GOVERNED_REFS : []), ...REFERENCE_FIELDS[entry.collection]];
+    for (const spec of specs) {
+      for (const { value, path } of valuesAt(entry.data, spec.path)) {
+        if (typeof value !== 'string') continue;
+        const key = spec.into === 'any' ? value : `${spec.into}/${value}`;
+        const target = lookup.get(key);
+        const field = fieldName(path);
+        const line = raw.lineOf?.(path);
+        if (!target) {
+          const collection = key.split('/')[0] as CollectionName;
+          const known = [...lookup.keys()].filter((k) => k.startsWith(`${collection}/`)).map((k) => k.slice(collection.length + 1));
+          const hint = known.length
+            ? `Known ${collection} ids include: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}.`
+            : `There are no ${collection} entries yet.`;
+          problems.push({ file: raw.file, line, field, message: `points to "${value}", which does not exist. ${hint}` });
+        } else if (target.data.status === 'draft' && entry.data.status !== 'draft') {
+          problems.push({
+            file: raw.file,
+            line,
+            field,
+            message: `points to "${value}", which is a draft and is never built. Publish ${target.file} first or remove the reference.`,
+          });
+        }
+      }
+    }
+  }
+  return { entries, problems };
+}
+
+export { COLLECTIONS };

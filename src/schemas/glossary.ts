@@ -1,0 +1,19 @@
+import { z } from 'astro/zod';
+import { STATUSES } from './vocab.ts';
+import { refTo } from './refs.ts';
+
+/** A term the portal uses, defined once. */
+export const GlossarySchema = z.object({
+  /** The term as readers write it. */
+  term: z.string({ error: 'Add the term.' }).trim().min(1, 'The term is empty. Write the term.'),
+  /** Other spellings and abbreviations that search should match. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** One to three plain sentences. */
+  definition: z.string({ error: 'Add a definition.' }).trim().min(1, 'The definition is empty.'),
+  /** Related glossary terms, as glossary ids. */
+  seeAlso: z.array(refTo('glossary')).default([]),
+  /** The team that owns the definition. */
+  owner: refTo('teams').optional(),
+  status: z.enum(STATUSES).default('published'),
+});
+export type GlossaryTerm = z.output<typeof GlossarySchema>;

@@ -1,0 +1,48 @@
+import { z } from 'astro/zod';
+import { checkGovernance, governanceShape } from './governance.ts';
+import { refTo } from './refs.ts';
+import { AUDIENCE_IDS } from './vocab.ts';
+
+/** One row of an escalation matrix. */
+export const SeverityTierSchema = z.object({
+  /** Short tier name, e.g. "Tier 1" or "SEV-2". */
+  tier: z.string().trim().min(1),
+  /** What a situation at this tier looks like. */
+  looksLike: z.string().trim().min(1),
+  /** How fast the first response must go out, e.g. "within 1 hour". */
+  responseTime: z.string().trim().min(1),
+  /** The role that acts. */
+  whoActs: z.string().trim().min(1),
+  /** Roles that are informed. */
+  inform: z.array(z.string().trim().min(1)).default([]),
+});
+export type SeverityTier = z.output<typeof SeverityTierSchema>;
+
+export const ContactSchema = z.object({
+  /** A role, never a person's name: people change, roles stay. */
+  role: z.string().trim().min(1),
+  /** When to call this role. */
+  when: z.string().trim().min(1),
+  /** How to reach the role, e.g. "duty phone in the PR rota". */
+  how: z.string().trim().optional(),
+});
+
+/** A procedure PR, HR, customer service or legal consult. */
+export const ProtocolSchema = z
+  .object({
+    ...governanceShape,
+    /** The policy section this protocol serves: an id from content/policy. */
+    policySection: refTo('policy'),
+    /** Who consults the protocol. */
+    consultedBy: z.array(z.enum(AUDIENCE_IDS)).min(1, 'Say who consults the protocol (consultedBy).'),
+    /** What to do in the first hour: shown first on the page. */
+    firstHour: z.array(z.string().trim().min(1)).min(1, 'List what to do in the first hour (firstHour).'),
+    /** Severity tiers with response times, from most to least severe. */
+    tiers: z.array(SeverityTierSchema).default([]),
+    /** Escalation contacts, by role. */
+    contacts: z.array(ContactSchema).default([]),
+    /** Protocols are controlled documents. */
+    controlled: z.boolean().default(true),
+  })
+  .superRefine(checkGovernance);
+export type Protocol = z.output<typeof ProtocolSchema>;
