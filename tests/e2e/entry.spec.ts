@@ -1,0 +1,111 @@
+import { test, expect } from '@playwright/test';
+
+test('an entry shows its metadata: owner, audiences, phase, review dates', async ({ page }) => {
+  await page.goto('/playbooks/launch-a-channel/');
+  const about = page.locator('dl.meta');
+  await expect(about.getByText('Owner')).toBeVisible();
+  await expect(about.getByRole('link', { name: /Hub editorial|editorial/i })).toBeVisible();
+  await expect(about.getByText('For', { exact: true })).toBeVisible();
+  await expect(about.getByText(/^Phases?$/)).toBeVisible();
+  await expect(about.getByText('Last reviewed')).toBeVisible();
+  await expect(about.getByText('Next review')).toBeVisible();
+  await expect(about.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('a policy chapter shows version, effective date, controlled status and history', async ({ page }) => {
+  await page.goto('/policy/brand-accounts/');
+  const about = page.locator('dl.meta');
+  await expect(about.getByText('Version')).toBeVisible();
+  await expect(about.getByText(/effective \d{1,2} \w+ \d{4}/)).toBeVisible();
+  await expect(about.getByText('Controlled document')).toBeVisible();
+  const history = page.getByRole('table', { name: /Changes to this page/ });
+  expect(await history.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+});
+
+test('the table of contents links to sections that exist', async ({ page }) => {
+  await page.goto('/phases/operationalizing-and-scaling/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const links = toc.getByRole('link');
+  expect(await links.count()).toBeGreaterThan(4);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+    expect(await page.locator(href.replace(/^#/, '[id="') + '"]').count(), href).toBe(1);
+  }
+});
+
+test('a protocol opens with the first hour and renders its escalation matrix from frontmatter', async ({ page }) => {
+  await page.goto('/protocols/crisis-escalation/');
+  const firstHour = page.getByRole('region', { name: 'In the first hour' });
+  await expect(firstHour).toBeVisible();
+  expect(await firstHour.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+  const matrix = page.locator('table.escalation-matrix');
+  await expect(matrix).toHaveCount(1);
+  await expect(matrix.getByRole('columnheader', { name: 'First response' })).toBeVisible();
+  expect(await matrix.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+  await expect(page.getByRole('region', { name: 'Who to call' })).toBeVisible();
+});
+
+test('MDX components render: callout, do/don\'t, steps, checklist', async ({ page }) => {
+  await page.goto('/playbooks/accessible-posts/');
+  await expect(page.locator('aside.callout').first()).toBeVisible();
+  await expect(page.locator('.do-dont').first().getByRole('heading', { name: /Do/ }).first()).toBeVisible();
+  await expect(page.locator('.steps ol > li').first()).toBeVisible();
+  await expect(page.getByRole('group', { name: /./ }).locator('li').first()).toBeVisible();
+});
+
+test('related entries and feedback link are on every entry', async ({ page }) => {
+  await page.goto('/protocols/negative-or-false-post/');
+  const related = page.getByRole('region', { name: 'Related' });
+  expect(await related.getByRole('link').count()).toBeGreaterThan(0);
+  const feedback = page.getByRole('link', { name: 'Send feedback or report a problem' });
+  const url = await feedback.getAttribute('href');
+  expect(url).toContain(encodeURIComponent('/protocols/negative-or-false-post/').slice(0, 10));
+});
+
+test('an entry on a path shows step N of M with next and previous', async ({ page }) => {
+  await page.goto('/paths/new-practitioner/');
+  const second = page.locator('.path-steps li').nth(1).getByRole('link');
+  const title = (await second.textContent())!.trim();
+  await second.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const nav = page.getByRole('navigation', { name: /Onboarding path: /i }).first();
+  await expect(nav).toContainText(/step 2 of \d+/);
+  await expect(nav.getByRole('link', { name: /Previous:/ })).toBeVisible();
+});
+
+test('on a phone the menu opens the navigation', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  const wide = page.getByRole('navigation', { name: 'Main', exact: true });
+  await expect(wide).toBeHidden();
+  await page.getByText('Menu', { exact: true }).click();
+  const menu = page.getByRole('navigation', { name: 'Main (menu)' });
+  await menu.getByRole('link', { name: 'Protocols' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protocols');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('lists work without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/playbooks/');
+  expect(await page.locator('.card h3 a').count()).toBeGreaterThanOrEqual(16);
+  await page.goto('/glossary/');
+  expect(await page.locator('dl.glossary dt').count()).toBeGreaterThanOrEqual(50);
+  await context.close();
+});
+
+test('dark theme follows the reader\'s setting', async ({ browser }) => {
+  const light = await browser.newContext({ colorScheme: 'light' });
+  const dark = await browser.newContext({ colorScheme: 'dark' });
+  const bg = async (ctx: typeof light) => {
+    const page = await ctx.newPage();
+    await page.goto('/');
+    return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  };
+  const [l, d] = [await bg(light), await bg(dark)];
+  expect(l).toBe('rgb(255, 255, 255)');
+  expect(d).not.toBe(l);
+  await light.close();
+  await dark.close();
+});
