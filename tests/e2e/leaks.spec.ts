@@ -1,0 +1,53 @@
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The shipped content holds a draft and a withdrawn playbook, each with a marker phrase. The draft
+ * must not appear anywhere in dist/; the withdrawn one only on its own page.
+ */
+const DIST = 'dist';
+const DRAFT_MARKERS = ['quokka-lantern-5521', 'Run a live Q&amp;A session with an SME', 'run-a-live-q-and-a'];
+const WITHDRAWN_MARKER = 'heron-teapot-9034';
+const WITHDRAWN_PAGE = 'playbooks/open-a-channel-checklist/index.html';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test('no draft text reaches any file in dist/', () => {
+  const all = files(DIST);
+  expect(all.length).toBeGreaterThan(50);
+  for (const file of all) {
+    const text = readFileSync(file).toString('latin1');
+    for (const marker of DRAFT_MARKERS) expect(text.includes(marker), `${relative(DIST, file)} contains "${marker}"`).toBe(false);
+  }
+});
+
+test('withdrawn text appears only on the withdrawn page itself', () => {
+  const hits = files(DIST).filter((f) => readFileSync(f).toString('latin1').includes(WITHDRAWN_MARKER)).map((f) => relative(DIST, f));
+  expect(hits).toEqual([WITHDRAWN_PAGE]);
+});
+
+test('the withdrawn page keeps its address, shows the banner and points to its replacement', async ({ page }) => {
+  await page.goto('/playbooks/open-a-channel-checklist/');
+  const banner = page.getByRole('note', { name: 'Withdrawn' });
+  await expect(banner).toContainText('withdrawn');
+  await banner.getByRole('link').click();
+  await expect(page).toHaveURL(/\/playbooks\/launch-a-channel\/$/);
+});
+
+test('the withdrawn entry leaves every list', async ({ page }) => {
+  for (const path of ['/playbooks/', '/', '/phases/', '/start/', '/teams/hub-editorial/']) {
+    await page.goto(path);
+    await expect(page.locator('a[href$="/playbooks/open-a-channel-checklist/"]'), path).toHaveCount(0);
+  }
+});
+
+test('a draft has no page', async ({ page }) => {
+  const response = await page.goto('/playbooks/run-a-live-q-and-a/');
+  expect(response?.status()).toBe(404);
+});
