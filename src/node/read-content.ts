@@ -45,6 +45,7 @@ function parseYaml(text: string, offsetLines: number) {
   if (error) {
     const line = error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line;
     return {
+      data: undefined,
       parseError: {
         line: line + offsetLines,
         message: `is not valid YAML: ${error.message.split('\n')[0]}. Check indentation, quotes and colons near this line.`,

@@ -1,0 +1,59 @@
+/**
+ * A small static server for the built site, used by the end-to-end tests and the benchmarks.
+ * `astro preview` allows one server per project, so tests would collide with a running `npm start`.
+ * Serves dist/ (or --dir) under BASE_PATH, answers unknown paths with 404.html and status 404.
+ * Usage: node scripts/serve.ts [--port 4322] [--dir dist]
+ */
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const port = Number(arg('port', '4322'));
+const root = resolve(arg('dir', 'dist'));
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+function resolveFile(urlPath: string): string | undefined {
+  if (!urlPath.startsWith(base)) return undefined;
+  const rel = decodeURIComponent(urlPath.slice(base.length));
+  const full = normalize(join(root, rel));
+  if (!full.startsWith(root)) return undefined;
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  const index = join(full, 'index.html');
+  if (existsSync(index)) return index;
+  return undefined;
+}
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { location: base }).end();
+    return;
+  }
+  const file = resolveFile(url.pathname);
+  const status = file ? 200 : 404;
+  const path = file ?? join(root, '404.html');
+  res.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(path).pipe(res);
+}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}${base}`));
