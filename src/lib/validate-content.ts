@@ -1,6 +1,8 @@
 import type { z } from 'astro/zod';
 import { SCHEMAS, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
+import { parseBody, type ParsedBody } from './body.ts';
+import { checkLinks, type LinkTarget } from './check-links.ts';
 
 /** An entry as read from disk, before validation. */
 export interface RawEntry {
@@ -62,7 +64,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /** Validate one entry against its collection's schema. Returns the parsed data or problems. */
-export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[] } {
+export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[]; parsed?: ParsedBody } {
   if (raw.parseError) {
     return { problems: [{ file: raw.file, line: raw.parseError.line, message: raw.parseError.message }] };
   }
@@ -85,8 +87,17 @@ export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; 
   if (raw.body !== undefined && raw.body.trim() === '' && (raw.data as { status?: string }).status !== 'draft') {
     problems.push({ file: raw.file, message: 'has an empty body. Write the entry below the frontmatter, or set status: draft.' });
   }
-  if (raw.body !== undefined && raw.file.endsWith('.mdx')) problems.push(...checkMdxComponents(raw));
-  return { data: result.data as Record<string, unknown>, problems };
+  let parsed: ParsedBody | undefined;
+  if (raw.body !== undefined) {
+    const mdx = raw.file.endsWith('.mdx');
+    if (mdx) problems.push(...checkMdxComponents(raw));
+    parsed = parseBody(raw.body, { mdx, firstLine: raw.bodyLine ?? 1 });
+    if (parsed.error) problems.push({ file: raw.file, line: parsed.error.line, message: parsed.error.message });
+    for (const h of parsed.emptySections) {
+      problems.push({ file: raw.file, line: h.line, message: `the section "${h.text}" is empty. Write something under it or remove the heading.` });
+    }
+  }
+  return { data: result.data as Record<string, unknown>, problems, parsed };
 }
 
 /** Lines of the body that use a component the portal does not provide. */
@@ -165,7 +176,7 @@ export function entryId(raw: RawEntry, data: Record<string, unknown> | undefined
 export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const entries: ValidEntry[] = [];
-  const byKey = new Map<string, { entry: ValidEntry; raw: RawEntry }>();
+  const byKey = new Map<string, { entry: ValidEntry; raw: RawEntry; parsed?: ParsedBody }>();
   const lookup = new Map<string, ValidEntry>();
 
   for (const raw of raws) {
@@ -175,7 +186,7 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
         message: `the file name "${raw.fileId}" cannot be an id. Rename the file using lower-case letters, digits and hyphens only.`,
       });
     }
-    const { data, problems: own } = validateEntry(raw);
+    const { data, problems: own, parsed } = validateEntry(raw);
     problems.push(...own);
     if (!data) continue;
     const id = entryId(raw, data);
@@ -192,7 +203,7 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
       });
       continue;
     }
-    byKey.set(key, { entry, raw });
+    byKey.set(key, { entry, raw, parsed });
     lookup.set(key, entry);
     entries.push(entry);
   }
@@ -223,6 +234,14 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
         }
       }
     }
+  }
+  const targets = new Map<string, LinkTarget>();
+  for (const [key, { entry, parsed }] of byKey) {
+    targets.set(key, { collection: entry.collection, id: entry.id, draft: entry.data.status === 'draft', headings: parsed?.headings });
+  }
+  for (const [key, { entry, raw, parsed }] of byKey) {
+    if (!parsed || entry.data.status === 'draft') continue;
+    for (const p of checkLinks(parsed.links, key, targets)) problems.push({ file: raw.file, line: p.line, message: p.message });
   }
   return { entries, problems };
 }
