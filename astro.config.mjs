@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { linksPlugin } from './src/markdown/links.ts';
 
 /**
@@ -18,7 +19,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [contentCheck(), mdx(), react()],
+  integrations: [contentCheck(), mdx(), react(), pagefindSearch()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.

@@ -5,13 +5,14 @@ import { CHANNELS, PHASES, type DocCollection } from './schemas/index.ts';
 import { reviewOf } from './content.ts';
 import { entryPath } from './lib/urls.ts';
 import { REVIEW_LABELS } from './lib/review.ts';
+import { phaseSpan } from './lib/format.ts';
 
 export function toCard(collection: DocCollection, entry: CollectionEntry<DocCollection>, today: string): Card {
   const d = entry.data as CollectionEntry<DocCollection>['data'] & { phases?: number[]; phase?: number; channels?: string[]; timeNeeded?: string; version?: string };
   const badges: Card['badges'] = [];
   if (d.version) badges.push({ text: `v${d.version}` });
   const phases = d.phases ?? (d.phase ? [d.phase] : []);
-  if (phases.length) badges.push({ text: phases.length === 4 ? 'All phases' : `Phase ${phases.join(', ')}` });
+  if (phases.length) badges.push({ text: phaseSpan(phases) });
   if (d.timeNeeded) badges.push({ text: d.timeNeeded });
   if (d.channels?.length) badges.push({ text: d.channels.map((c) => CHANNELS[c as keyof typeof CHANNELS]).slice(0, 3).join(', ') + (d.channels.length > 3 ? '…' : '') });
   const review = reviewOf(d, today);

@@ -21,6 +21,7 @@ export interface EntryView {
   audiences: string[];
   phases: { n: PhaseNumber; label: string; url?: string }[];
   channels: string[];
+  tags: string[];
   lastReviewed: string;
   nextReview: string;
   reviewState: ReviewState;
@@ -87,6 +88,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
       return { n, label: PHASES[n], url: guide ? href(`/phases/${guide.id}/`) : undefined };
     }),
     channels: 'channels' in data && Array.isArray(data.channels) ? (data.channels as (keyof typeof CHANNELS)[]).map((c) => CHANNELS[c]) : [],
+    tags: data.tags,
     lastReviewed: data.lastReviewed,
     nextReview: review.next,
     reviewState: review.state,

@@ -15,7 +15,7 @@ export const STATIC_PAGES = [
 /** Section ids every entry page renders around its body (see KindPanels.astro and the entry page). */
 const PAGE_SECTION_IDS = ['main', 'first-hour', 'severity-tiers', 'who-to-call', 'at-a-glance', 'signs', 'next-moves', 'related', 'history', 'feedback-heading'];
 
-const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams'];
+const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary'];
 
 export interface LinkTarget { collection: CollectionName; id: string; draft: boolean; headings?: BodyHeading[] }
 export interface LinkProblem { line: number; message: string }

@@ -1,0 +1,58 @@
+import type { AstroIntegration } from 'astro';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, normalize } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/**
+ * Builds the search index from the finished HTML with Pagefind's Node API, registers the
+ * `client:search` directive (the search island loads only when a reader opens search), and under
+ * `astro dev` serves the last built index so search keeps working while authors edit.
+ */
+export function pagefindSearch(): AstroIntegration {
+  let outDir = '';
+  return {
+    name: 'hub:pagefind',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective, config }) => {
+        outDir = fileURLToPath(config.outDir);
+        addClientDirective({ name: 'search', entrypoint: fileURLToPath(new URL('../directives/search.ts', import.meta.url)) });
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dir = join(outDir, 'pagefind');
+        if (!existsSync(dir)) logger.warn('No search index yet: search in dev shows an explanation. Run `npm run build` once to search the last built content.');
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '').split('?')[0] ?? '';
+          const at = path.indexOf('/pagefind/');
+          if (at < 0) return next();
+          const file = normalize(join(dir, decodeURIComponent(path.slice(at + '/pagefind/'.length))));
+          if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+            res.statusCode = 404;
+            res.end('No search index: run `npm run build` once, then search here uses the last built index.');
+            return;
+          }
+          res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+          createReadStream(file).pipe(res);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const site = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(added.errors.join('; '));
+          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          if (written.errors.length) throw new Error(written.errors.join('; '));
+          logger.info(`Indexed ${added.page_count} pages for search in ${Math.round(performance.now() - started)} ms`);
+          process.env.HUB_INDEXED_PAGES = String(added.page_count);
+        } catch (cause) {
+          throw new Error('Building the search index failed', { cause });
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

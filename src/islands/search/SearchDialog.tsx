@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { describeCount, serializeState, type SearchState } from '../../lib/search.ts';
+import { useSearch } from './useSearch.ts';
+import { useListNav } from './useListNav.ts';
+import { Results, toOptions } from './Results.tsx';
+
+interface Props {
+  /** The site's base path, ending in a slash. */
+  base: string;
+}
+
+/**
+ * The search dialog every page can open (header control, `/`, Ctrl/Cmd+K). It hydrates on first
+ * use (client:search), searches as the reader types, and hands over to the full search page for
+ * filters. A native <dialog> gives the focus trap, Escape, and focus return to the opener.
+ */
+export default function SearchDialog({ base }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState('');
+  const state = useMemo<SearchState>(() => ({ q, filters: {}, sort: 'relevance' }), [q]);
+  const outcome = useSearch(base, state, { enabled: open });
+  const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
+  const nav = useListNav(options.length, (i) => {
+    const url = options[i]?.url;
+    if (url) window.location.href = url;
+  });
+
+  useEffect(() => {
+    const show = () => {
+      const d = dialog.current;
+      if (!d || d.open) return;
+      d.showModal();
+      setOpen(true);
+      input.current?.focus();
+      input.current?.select();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const typing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if ((e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) || ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 'k')) {
+        e.preventDefault();
+        show();
+      }
+    };
+    const onClick = (e: Event) => {
+      e.preventDefault();
+      show();
+    };
+    const triggers = [...document.querySelectorAll('[data-search-trigger]')];
+    document.addEventListener('keydown', onKey);
+    triggers.forEach((t) => t.addEventListener('click', onClick));
+    const w = window as unknown as { __hubSearchOpen?: boolean };
+    if (w.__hubSearchOpen) show();
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      triggers.forEach((t) => t.removeEventListener('click', onClick));
+    };
+  }, []);
+
+  useEffect(() => nav.setActive(-1), [outcome.results]);
+
+  const close = () => dialog.current?.close();
+  const fullSearch = `${base}search/${serializeState(state)}`;
+  const count = outcome.answered?.q.trim() ? describeCount(outcome.total, outcome.answered.q, false) : '';
+
+  return (
+    <dialog
+      ref={dialog}
+      className="search-dialog"
+      aria-labelledby="search-dialog-title"
+      onClose={() => setOpen(false)}
+      onClick={(e) => e.target === dialog.current && close()}
+    >
+      <div className="search-dialog-inner">
+        <div className="search-dialog-head">
+          <h2 id="search-dialog-title">Search the portal</h2>
+          <button type="button" className="button" onClick={close}>Close<span className="visually-hidden"> search</span></button>
+        </div>
+        <form role="search" onSubmit={(e) => { e.preventDefault(); if (nav.active < 0) window.location.href = fullSearch; }}>
+          <label htmlFor="search-dialog-input" className="visually-hidden">Search the portal</label>
+          <input
+            ref={input}
+            id="search-dialog-input"
+            type="search"
+            role="combobox"
+            aria-expanded={options.length > 0}
+            aria-controls="search-dialog-results"
+            aria-autocomplete="list"
+            aria-activedescendant={nav.active >= 0 ? `search-dialog-results-${nav.active}` : undefined}
+            aria-describedby="search-dialog-help"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Playbooks, protocols, policy, terms…"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={nav.onKeyDown}
+          />
+        </form>
+        <p id="search-dialog-help" className="search-help">Arrow keys choose a result, Enter opens it, Escape closes.</p>
+        <p className="search-status" role="status" aria-live="polite">{outcome.status === 'unavailable' ? outcome.error : count}</p>
+        <Results id="search-dialog-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+        <p className="search-more">
+          <a href={fullSearch}>{q.trim() ? 'Filter these results on the search page' : 'Browse everything on the search page'}</a>
+        </p>
+      </div>
+    </dialog>
+  );
+}

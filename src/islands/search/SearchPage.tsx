@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  describeCount, EMPTY_STATE, FACETS, hasFilters, parseState, serializeState, suggestSpelling, toggleFilter,
+  type FacetKey, type SearchState,
+} from '../../lib/search.ts';
+import { useSearch } from './useSearch.ts';
+import { useListNav } from './useListNav.ts';
+import { Results, toOptions } from './Results.tsx';
+
+interface GlossaryHint { term: string; url: string; definition: string; words: string }
+interface Props {
+  base: string;
+  /** Words for "did you mean", built from titles, tags and glossary terms. */
+  vocabulary: string[];
+  /** Glossary terms, to answer a query that found nothing. */
+  glossary: GlossaryHint[];
+  /** Browse pages offered when nothing matches. */
+  browse: { label: string; url: string }[];
+}
+
+/**
+ * The full search page: query, facets with counts, sorting, all in the URL. Typing replaces the
+ * history entry; choosing a facet or sort adds one, so Back undoes it.
+ */
+export default function SearchPage({ base, vocabulary, glossary, browse }: Props) {
+  // The server renders the empty form; the URL's state is read once hydrated (no mismatch).
+  const [state, setState] = useState<SearchState>(EMPTY_STATE);
+  const [ready, setReady] = useState(false);
+  const outcome = useSearch(base, state, { browseAll: true, enabled: ready });
+  const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
+  const nav = useListNav(options.length, (i) => {
+    const url = options[i]?.url;
+    if (url) window.location.href = url;
+  });
+  const input = useRef<HTMLInputElement>(null);
+  const typing = useRef(false);
+
+  useEffect(() => {
+    setState(parseState(window.location.search));
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    const url = `${window.location.pathname}${serializeState(state)}`;
+    if (url === `${window.location.pathname}${window.location.search}`) return;
+    if (typing.current) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    typing.current = false;
+  }, [state, ready]);
+
+  useEffect(() => {
+    const onPop = () => setState(parseState(window.location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  useEffect(() => nav.setActive(-1), [outcome.results]);
+
+  const update = (next: SearchState, fromTyping = false) => {
+    typing.current = fromTyping;
+    setState(next);
+  };
+  const filtered = hasFilters(state);
+  const answered = outcome.answered;
+  const noResults = outcome.status === 'ready' && answered && outcome.total === 0 && (answered.q.trim() || filtered);
+  const suggestion = noResults && answered.q ? suggestSpelling(answered.q, vocabulary) : undefined;
+  const words = state.q.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const glossaryMatches = noResults ? glossary.filter((g) => words.some((w) => g.words.includes(w))).slice(0, 5) : [];
+
+  return (
+    <div className="search-page">
+      <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="search-page-input">Search for</label>
+        <input
+          ref={input}
+          id="search-page-input"
+          type="search"
+          role="combobox"
+          aria-expanded={options.length > 0}
+          aria-controls="search-page-results"
+          aria-autocomplete="list"
+          aria-activedescendant={nav.active >= 0 ? `search-page-results-${nav.active}` : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          value={state.q}
+          placeholder="e.g. crisis, influencer disclosure, house rules"
+          onChange={(e) => update({ ...state, q: e.target.value }, true)}
+          onKeyDown={nav.onKeyDown}
+        />
+        <label htmlFor="search-sort">Sort by</label>
+        <select id="search-sort" value={state.sort} onChange={(e) => update({ ...state, sort: e.target.value === 'updated' ? 'updated' : 'relevance' })}>
+          <option value="relevance">Relevance</option>
+          <option value="updated">Last updated</option>
+        </select>
+      </form>
+
+      <div className="search-layout">
+        <aside className="facets" aria-label="Filters">
+          <h2 className="facets-title">Filter</h2>
+          {filtered && <button type="button" className="button" onClick={() => update({ ...state, filters: {} })}>Clear all filters</button>}
+          {FACETS.map((facet) => {
+            const values = Object.keys(outcome.allCounts[facet.key] ?? {}).sort();
+            if (!values.length) return null;
+            return (
+              <fieldset key={facet.key}>
+                <legend>{facet.label}</legend>
+                {values.map((value) => {
+                  const checked = state.filters[facet.key as FacetKey]?.includes(value) ?? false;
+                  const count = outcome.counts[facet.key]?.[value] ?? 0;
+                  const id = `facet-${facet.key}-${value.replace(/\W+/g, '-')}`;
+                  return (
+                    <div className="facet" key={value}>
+                      <input type="checkbox" id={id} checked={checked} onChange={() => update(toggleFilter(state, facet.key as FacetKey, value))} />
+                      <label htmlFor={id}>{value} <span className="count">({count})</span></label>
+                    </div>
+                  );
+                })}
+              </fieldset>
+            );
+          })}
+        </aside>
+
+        <section className="search-main" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">Results</h2>
+          <p className="search-status" role="status" aria-live="polite">
+            {outcome.status === 'unavailable' ? outcome.error : answered ? describeCount(outcome.total, answered.q, hasFilters(answered)) : 'Loading the search index…'}
+          </p>
+          {noResults && (
+            <div className="no-results">
+              {suggestion && (
+                <p>Did you mean <button type="button" className="link-button" onClick={() => update({ ...state, q: suggestion })}>{suggestion}</button>?</p>
+              )}
+              {filtered && <p>Some filters are on. <button type="button" className="link-button" onClick={() => update({ ...state, filters: {} })}>Search without filters</button>.</p>}
+              {glossaryMatches.length > 0 && (
+                <>
+                  <h3>From the glossary</h3>
+                  <dl>{glossaryMatches.map((g) => <div key={g.url}><dt><a href={g.url}>{g.term}</a></dt><dd>{g.definition}</dd></div>)}</dl>
+                </>
+              )}
+              <h3>Browse instead</h3>
+              <ul>{browse.map((b) => <li key={b.url}><a href={b.url}>{b.label}</a></li>)}</ul>
+            </div>
+          )}
+          <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+          {outcome.canLoadMore && <button type="button" className="button" onClick={outcome.loadMore}>Show more results</button>}
+        </section>
+      </div>
+    </div>
+  );
+}
