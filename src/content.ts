@@ -27,6 +27,8 @@ export interface Site {
   docs: { [K in DocCollection]: CollectionEntry<K>[] };
   /** Published document entries only, in reading order: what every list shows. */
   listed: { [K in DocCollection]: CollectionEntry<K>[] };
+  /** Every listed document entry, all collections together. */
+  allListed: DocEntry[];
   teams: CollectionEntry<'teams'>[];
   spokes: CollectionEntry<'spokes'>[];
   glossary: CollectionEntry<'glossary'>[];
@@ -84,6 +86,7 @@ async function build(): Promise<Site> {
   return {
     docs: all,
     listed,
+    allListed: DOC_COLLECTIONS.flatMap((c) => listed[c] as DocEntry[]),
     teams: teams.sort((a, b) => a.data.name.localeCompare(b.data.name)),
     spokes: spokes.sort((a, b) => (a.data.kind === b.data.kind ? a.data.name.localeCompare(b.data.name) : a.data.kind === 'hub' ? -1 : 1)),
     glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),

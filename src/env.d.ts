@@ -1,8 +1,18 @@
 /// <reference types="astro/client" />
+import type { SeverityTier } from './schemas/index.ts';
 
-declare namespace App {
-  interface Locals {
-    /** Set by a protocol's page so <EscalationMatrix /> renders that protocol's tiers. */
-    protocolTiers?: import('./schemas/index.ts').SeverityTier[];
+declare global {
+  namespace App {
+    interface Locals {
+      /** Set by a protocol's page so <EscalationMatrix /> renders that protocol's tiers. */
+      protocolTiers?: SeverityTier[];
+    }
+  }
+}
+
+declare module 'astro' {
+  interface AstroClientDirectives {
+    /** Hydrate when the reader opens search (src/directives/search.ts). */
+    'client:search'?: boolean;
   }
 }

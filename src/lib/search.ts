@@ -128,3 +128,15 @@ export function describeCount(count: number, q: string, filtered: boolean): stri
   const forQ = q.trim() ? ` for “${q.trim()}”` : '';
   return `${what}${forQ}${filtered ? ' with the chosen filters' : ''}`;
 }
+
+/**
+ * Pagefind falls back to short prefixes when a word is not in the index ("infleuncer" matches
+ * "in"). A result set is weak when no highlighted word in the excerpts shares its first four
+ * letters (or the whole word, if shorter) with any word of the query.
+ */
+export function isWeakMatch(query: string, excerpts: string[]): boolean {
+  const words = query.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  if (!words.length || !excerpts.length) return false;
+  const marked = excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
+  return !marked.some((m) => words.some((w) => m.startsWith(w.slice(0, Math.min(4, w.length)))));
+}

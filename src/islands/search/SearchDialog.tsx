@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { describeCount, serializeState, type SearchState } from '../../lib/search.ts';
+import { describeCount, isWeakMatch, serializeState, type SearchState } from '../../lib/search.ts';
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
@@ -63,7 +63,9 @@ export default function SearchDialog({ base }: Props) {
 
   const close = () => dialog.current?.close();
   const fullSearch = `${base}search/${serializeState(state)}`;
-  const count = outcome.answered?.q.trim() ? describeCount(outcome.total, outcome.answered.q, false) : '';
+  const answeredQ = outcome.answered?.q.trim() ?? '';
+  const weak = !!answeredQ && isWeakMatch(answeredQ, outcome.results.map((r) => r.excerpt));
+  const count = !answeredQ ? '' : weak ? `No close matches for “${answeredQ}”. Try another word, or the search page.` : describeCount(outcome.total, answeredQ, false);
 
   return (
     <dialog
@@ -100,7 +102,7 @@ export default function SearchDialog({ base }: Props) {
         </form>
         <p id="search-dialog-help" className="search-help">Arrow keys choose a result, Enter opens it, Escape closes.</p>
         <p className="search-status" role="status" aria-live="polite">{outcome.status === 'unavailable' ? outcome.error : count}</p>
-        <Results id="search-dialog-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+        <Results id="search-dialog-results" options={weak ? [] : options} active={nav.active} onHover={nav.setActive} label="Search results" />
         <p className="search-more">
           <a href={fullSearch}>{q.trim() ? 'Filter these results on the search page' : 'Browse everything on the search page'}</a>
         </p>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  describeCount, EMPTY_STATE, FACETS, hasFilters, parseState, serializeState, suggestSpelling, toggleFilter,
+  describeCount, EMPTY_STATE, FACETS, hasFilters, isWeakMatch, parseState, serializeState, suggestSpelling, toggleFilter,
   type FacetKey, type SearchState,
 } from '../../lib/search.ts';
 import { useSearch } from './useSearch.ts';
@@ -63,9 +63,11 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
   };
   const filtered = hasFilters(state);
   const answered = outcome.answered;
-  const noResults = outcome.status === 'ready' && answered && outcome.total === 0 && (answered.q.trim() || filtered);
-  const suggestion = noResults && answered.q ? suggestSpelling(answered.q, vocabulary) : undefined;
-  const words = state.q.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+  const weak = outcome.status === 'ready' && !!answered?.q.trim() && isWeakMatch(answered.q, outcome.results.map((r) => r.excerpt));
+  const noResults = outcome.status === 'ready' && answered && (outcome.total === 0 || weak) && (answered.q.trim() || filtered);
+  // Suggest a spelling whenever a word looks mistyped, even if prefix matching found something.
+  const suggestion = outcome.status === 'ready' && answered?.q ? suggestSpelling(answered.q, vocabulary) : undefined;
+  const words = `${answered?.q ?? ''} ${suggestion ?? ''}`.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
   const glossaryMatches = noResults ? glossary.filter((g) => words.some((w) => g.words.includes(w))).slice(0, 5) : [];
 
   return (
@@ -124,8 +126,17 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
         <section className="search-main" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">Results</h2>
           <p className="search-status" role="status" aria-live="polite">
-            {outcome.status === 'unavailable' ? outcome.error : answered ? describeCount(outcome.total, answered.q, hasFilters(answered)) : 'Loading the search index…'}
+            {outcome.status === 'unavailable'
+              ? outcome.error
+              : !answered
+                ? 'Loading the search index…'
+                : weak
+                  ? `No close matches for “${answered.q.trim()}”. Loose matches are listed below.`
+                  : describeCount(outcome.total, answered.q, hasFilters(answered))}
           </p>
+          {suggestion && !noResults && (
+            <p>Did you mean <button type="button" className="link-button" onClick={() => update({ ...state, q: suggestion })}>{suggestion}</button>?</p>
+          )}
           {noResults && (
             <div className="no-results">
               {suggestion && (

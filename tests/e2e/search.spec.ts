@@ -1,0 +1,164 @@
+import { test, expect, type Page } from '@playwright/test';
+
+/** Queries real readers type, with the page that must be in the top three. */
+const QUERIES: [string, string, string][] = [
+  ['practitioner', 'house rules', '/playbooks/community-management-and-house-rules/'],
+  ['practitioner', 'content calendar', '/playbooks/content-mix-and-calendar/'],
+  ['practitioner', 'alt text', '/playbooks/accessible-posts/'],
+  ['practitioner', 'influencer disclosure', '/playbooks/run-an-influencer-programme/'],
+  ['practitioner', 'guest destination', '/playbooks/engage-in-guest-destinations/'],
+  ['practitioner', 'sales leads', '/playbooks/hand-leads-to-sales/'],
+  ['PR officer', 'holding statement', '/protocols/crisis-escalation/'],
+  ['PR officer', 'journalist', '/protocols/media-enquiries-on-social/'],
+  ['PR officer', 'hacked account', '/protocols/account-compromise-and-takedown/'],
+  ['PR officer', 'dark period', '/protocols/dark-period-during-an-incident/'],
+  ['PR officer', 'CEO post', '/protocols/executive-posts/'],
+  ['PR officer', 'negative post', '/protocols/negative-or-false-post/'],
+  ['HR partner', 'employee misconduct', '/protocols/employee-misconduct-on-social/'],
+  ['HR partner', 'advocacy programme', '/playbooks/build-an-advocacy-programme/'],
+  ['HR partner', 'leaked document', '/protocols/leaked-confidential-information/'],
+  ['HR partner', 'working conditions', '/policy/records-and-local-law/'],
+];
+
+const resultLinks = (page: Page) => page.locator('#search-page-results .result-title');
+
+async function topUrls(page: Page, q: string): Promise<string[]> {
+  await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+  await expect(page.locator('.search-main [role=status]')).toContainText('result');
+  return (await resultLinks(page).evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname)));
+}
+
+for (const [who, q, expected] of QUERIES) {
+  test(`a ${who} searching "${q}" finds ${expected} in the top three`, async ({ page }) => {
+    expect(await topUrls(page, q)).toContain(expected);
+  });
+}
+
+test('results show type and owner badges, an excerpt with the terms marked, and matching sections', async ({ page }) => {
+  await page.goto('/search/?q=influencer');
+  const first = page.locator('#search-page-results [role=option]').filter({ hasText: 'Run an influencer programme' }).first();
+  await expect(first.locator('.badge', { hasText: 'Playbook' })).toBeVisible();
+  await expect(first.locator('.badge', { hasText: /^Owner: / })).toBeVisible();
+  await expect(first.locator('mark').first()).toBeVisible();
+  expect(await page.locator('#search-page-results .search-result.section').count()).toBeGreaterThan(0);
+});
+
+test('a facet alone lists everything in it, and facets combine', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByRole('checkbox', { name: /^Protocol \(\d+\)/ }).check();
+  await expect(page).toHaveURL(/[?&]type=Protocol/);
+  await expect(page.locator('.search-main [role=status]')).toHaveText(/^\d+ results with the chosen filters$/);
+  const protocols = Number((await page.locator('.search-main [role=status]').textContent())!.match(/\d+/)![0]);
+  expect(protocols).toBeGreaterThanOrEqual(10);
+  await page.getByRole('checkbox', { name: /^HR \(\d+\)/ }).check();
+  await expect(page).toHaveURL(/audience=HR/);
+  await expect(async () => {
+    const n = Number((await page.locator('.search-main [role=status]').textContent())!.match(/\d+/)![0]);
+    expect(n).toBeLessThan(protocols);
+    expect(n).toBeGreaterThan(0);
+  }).toPass();
+  for (const badge of await page.locator('#search-page-results .search-result:not(.section) .badges .badge:first-child').allTextContents()) expect(badge).toBe('Protocol');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/audience=HR/);
+  await expect(page.getByRole('checkbox', { name: /^HR \(\d+\)/ })).not.toBeChecked();
+  await expect(page.locator('.search-main [role=status]')).toHaveText(`${protocols} results with the chosen filters`);
+});
+
+test('a shared search URL restores query, filters and sort', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/search/?q=crisis&type=Protocol&sort=updated');
+  await expect(page.getByLabel('Search for')).toHaveValue('crisis');
+  await expect(page.getByRole('checkbox', { name: /^Protocol \(/ })).toBeChecked();
+  await expect(page.getByLabel('Sort by')).toHaveValue('updated');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “crisis” with the chosen filters');
+  await context.close();
+});
+
+test('sorting by last updated changes the order', async ({ page }) => {
+  await page.goto('/search/?type=Playbook');
+  await expect(resultLinks(page).first()).toBeVisible();
+  const byRelevance = await resultLinks(page).allTextContents();
+  await page.getByLabel('Sort by').selectOption('updated');
+  await expect(page).toHaveURL(/sort=updated/);
+  await expect(async () => expect(await resultLinks(page).allTextContents()).not.toEqual(byRelevance)).toPass();
+});
+
+test('keyboard only: / opens search, arrows choose, Enter opens the page with the terms highlighted', async ({ page }) => {
+  await page.goto('/playbooks/');
+  await page.keyboard.press('/');
+  const input = page.getByRole('combobox', { name: 'Search the portal' });
+  await expect(input).toBeFocused();
+  await page.keyboard.type('dark period');
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('results for “dark period”');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const activeId = await input.getAttribute('aria-activedescendant');
+  expect(activeId).toBeTruthy();
+  await expect(page.locator(`#${activeId}`)).toHaveAttribute('aria-selected', 'true');
+  const target = await page.locator(`#${activeId} a`).first().getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(new URL(target!, 'http://x').pathname.replace(/\//g, '\\/')));
+  await expect(page.locator('mark').first()).toBeVisible();
+});
+
+test('Ctrl+K opens search from any page, Escape closes it and focus returns', async ({ page }) => {
+  await page.goto('/protocols/');
+  const trigger = page.locator('[data-search-trigger]');
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Search the portal' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Search the portal' })).toBeFocused();
+});
+
+test('no results: a spelling suggestion and browse pages', async ({ page }) => {
+  await page.goto('/search/?q=infleuncer');
+  await expect(page.locator('.search-main [role=status]')).toHaveText('No close matches for “infleuncer”. Loose matches are listed below.');
+  await expect(page.locator('.no-results').getByRole('link', { name: 'Playbooks' })).toBeVisible();
+  await page.getByRole('button', { name: 'influencer' }).click();
+  await expect(page.locator('.search-main [role=status]')).toContainText('results for “influencer”');
+  await expect(page).toHaveURL(/q=influencer/);
+});
+
+test('no results under filters: the glossary answers and filters can be cleared', async ({ page }) => {
+  await page.goto('/search/?q=moderation&type=Phase+guide&channel=TikTok');
+  await expect(page.locator('.search-main [role=status]')).toHaveText('No results for “moderation” with the chosen filters');
+  await expect(page.locator('.no-results dt a', { hasText: /^Moderation$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Search without filters' }).click();
+  await expect(page.locator('.search-main [role=status]')).toHaveText(/^\d+ results for “moderation”$/);
+});
+
+test('drafts and withdrawn entries are not findable', async ({ page }) => {
+  for (const q of ['quokka', 'lantern', 'heron', 'teapot']) {
+    await page.goto(`/search/?q=${q}`);
+    await expect(page.locator('.search-main [role=status]')).toHaveText(new RegExp(`^No (results|close matches) for “${q}”`));
+  }
+  for (const q of ['live Q&A session', 'moderator queue', 'withdrawn checklist']) {
+    await page.goto(`/search/?q=${encodeURIComponent(q)}`);
+    await expect(page.locator('.search-main [role=status]')).toContainText('result');
+    const urls = await resultLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(urls).not.toContain('/playbooks/run-a-live-q-and-a/');
+    expect(urls).not.toContain('/playbooks/open-a-channel-checklist/');
+  }
+  await page.goto('/search/?q=checklist');
+  await expect(page.locator('.search-main [role=status]')).toContainText('results');
+  expect(await resultLinks(page).allTextContents()).not.toContain('Open a new channel (checklist)');
+});
+
+test('a query is text, never markup', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>"><svg onload=alert(3)>';
+  await page.goto(`/search/?q=${encodeURIComponent(payload)}&type=${encodeURIComponent('<b onmouseover=alert(4)>')}`);
+  await expect(page.locator('.search-main [role=status]')).toContainText(/No (results|close matches)/);
+  await expect(page.getByLabel('Search for')).toHaveValue(payload);
+  expect(await page.locator('img[src="x"], svg[onload], [onmouseover]').count()).toBe(0);
+  expect(await page.evaluate(() => [...document.scripts].some((s) => s.text.includes('alert(')))).toBe(false);
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, describeCount, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
+
+describe('search state in the URL', () => {
+  it('round-trips query, filters and sort', () => {
+    const state = parseState('?q=crisis+plan&type=Protocol&audience=HR&audience=PR&sort=updated');
+    expect(state).toEqual({ q: 'crisis plan', filters: { type: ['Protocol'], audience: ['HR', 'PR'] }, sort: 'updated' });
+    expect(parseState(serializeState(state))).toEqual(state);
+  });
+  it('gives equal URLs for equal states whatever the click order', () => {
+    let a = toggleFilter(EMPTY_STATE, 'audience', 'PR');
+    a = toggleFilter(a, 'audience', 'HR');
+    let b = toggleFilter(EMPTY_STATE, 'audience', 'HR');
+    b = toggleFilter(b, 'audience', 'PR');
+    expect(serializeState(a)).toBe(serializeState(b));
+  });
+  it('ignores unknown parameters and bad sort values', () => {
+    expect(parseState('?colour=red&sort=random&q=')).toEqual(EMPTY_STATE);
+  });
+  it('toggling a value twice removes the facet', () => {
+    const s = toggleFilter(toggleFilter(EMPTY_STATE, 'phase', 'Phase 2: Experimenting'), 'phase', 'Phase 2: Experimenting');
+    expect(s.filters).toEqual({});
+  });
+  it('maps values within a facet to any, facets to all', () => {
+    const s = parseState('?type=Playbook&type=Protocol&phase=Phase+4');
+    expect(toPagefindFilters(s)).toEqual({ type: { any: ['Playbook', 'Protocol'] }, phase: { any: ['Phase 4'] } });
+  });
+});
+
+describe('spelling suggestions', () => {
+  const vocab = buildVocabulary(['Crisis escalation', 'Influencer programme', 'House rules', 'moderation']);
+  it('corrects a near miss and keeps correct words', () => {
+    expect(suggestSpelling('crisis escalaton', vocab)).toBe('crisis escalation');
+    expect(suggestSpelling('influenser', vocab)).toBe('influencer');
+  });
+  it('suggests nothing for a correct or unrelated query', () => {
+    expect(suggestSpelling('crisis', vocab)).toBeUndefined();
+    expect(suggestSpelling('zebra', vocab)).toBeUndefined();
+  });
+  it('measures edit distance with an early exit', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('a', 'abcdefgh', 2)).toBe(3);
+  });
+});
+
+describe('excerpts and announcements', () => {
+  it('keeps <mark> and drops every other tag', () => {
+    expect(safeExcerpt('a <mark>crisis</mark> <img src=x onerror=alert(1)> b')).toBe('a <mark>crisis</mark>  b');
+    expect(safeExcerpt('&lt;script&gt; stays text')).toBe('&lt;script&gt; stays text');
+  });
+  it('describes counts for screen readers', () => {
+    expect(describeCount(0, 'x', false)).toBe('No results for “x”');
+    expect(describeCount(1, '', true)).toBe('1 result with the chosen filters');
+    expect(describeCount(12, 'crisis', false)).toBe('12 results for “crisis”');
+  });
+});
+
+describe('weak matches', () => {
+  it('flags results whose marks share nothing with the query', () => {
+    expect(isWeakMatch('infleuncer', ['taking part <mark>in</mark> conversations'])).toBe(true);
+    expect(isWeakMatch('heron', ['about 1 <mark>h</mark> 50 min'])).toBe(true);
+  });
+  it('accepts stems and prefixes of the query words', () => {
+    expect(isWeakMatch('escalation', ['the <mark>escalating</mark> post'])).toBe(false);
+    expect(isWeakMatch('crisis plan', ['a <mark>crisis</mark>'])).toBe(false);
+  });
+});
