@@ -34,6 +34,8 @@ export interface ValidEntry {
   collection: CollectionName;
   id: string;
   file: string;
+  /** Root-relative links found in the body (for orphan and coverage reports). */
+  links?: string[];
   data: Record<string, unknown> & { status?: string; title?: string };
 }
 
@@ -190,7 +192,7 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
     problems.push(...own);
     if (!data) continue;
     const id = entryId(raw, data);
-    const entry: ValidEntry = { collection: raw.collection, id, file: raw.file, data };
+    const entry: ValidEntry = { collection: raw.collection, id, file: raw.file, data, links: parsed?.links.map((l) => l.url).filter((u) => u.startsWith('/')) };
     const key = `${raw.collection}/${id}`;
     const clash = byKey.get(key);
     if (clash) {

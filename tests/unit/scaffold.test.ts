@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scaffold, slugify } from '../../src/lib/scaffold.ts';
+import { readEntry } from '../../src/node/read-content.ts';
+import { validateEntry } from '../../src/lib/validate-content.ts';
+import { COLLECTIONS } from '../../src/schemas/vocab.ts';
+
+describe('slugify', () => {
+  it('makes ids from titles', () => {
+    expect(slugify('Run a live Q&A session')).toBe('run-a-live-q-and-a-session');
+    expect(slugify('  Café  crème: règles ')).toBe('cafe-creme-regles');
+    expect(slugify('!!!')).toBe('');
+  });
+});
+
+describe('scaffold', () => {
+  it.each(COLLECTIONS.map((c) => [c]))('a new %s entry passes its schema as it is', (collection) => {
+    const { text, extension, todo } = scaffold(collection, 'A brand new entry', { owner: 'hub-editorial', today: '2026-11-28' });
+    const dir = join(mkdtempSync(join(tmpdir(), 'scaffold-')), collection);
+    mkdirSync(dir);
+    const file = join(dir, `a-brand-new-entry${extension}`);
+    writeFileSync(file, text);
+    expect(validateEntry(readEntry(collection, file, dir)).problems).toEqual([]);
+    expect(todo.length).toBeGreaterThan(0);
+    if (extension !== '.yaml' || collection === 'paths' || collection === 'glossary') expect(text).toContain('TODO');
+  });
+});
