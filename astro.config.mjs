@@ -26,4 +26,7 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`)] }),
   },
   devToolbar: { enabled: false },
+  // Writes JSON schemas of the collections to .astro/ so the Astro VS Code extension validates
+  // and completes frontmatter in content/*.md(x); .vscode/settings.json turns it on.
+  experimental: { contentIntellisense: true },
 });

@@ -13,7 +13,7 @@ export function refTo(collection: CollectionName) {
     .string({ error: `Give the id of an entry in "${collection}" (its file name without extension).` })
     .trim()
     .regex(ID, `Use the ${collection} entry's id: lower-case letters, digits and hyphens.`)
-    .describe(`ref:${collection}`);
+    .describe(`The id of an entry in content/${collection}/ (its file name without extension).`);
 }
 
 /** A reference to an entry of any collection, written as `collection/id`, e.g. `playbooks/launch-a-channel`. */
@@ -24,6 +24,6 @@ export const AnyRefSchema = z
     const [collection, id, ...rest] = value.split('/');
     return rest.length === 0 && COLLECTIONS.includes(collection as CollectionName) && ID.test(id ?? '');
   }, `Write the reference as collection/id, where collection is one of: ${COLLECTIONS.join(', ')}.`)
-  .describe('ref:any');
+  .describe('Another entry, as collection/id, e.g. playbooks/launch-a-channel.');
 
 export type EntryKey = `${CollectionName}/${string}`;
