@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { countCheck } from './src/integrations/count-check.ts';
 import { linksPlugin } from './src/markdown/links.ts';
 
 /**
@@ -19,13 +20,16 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [contentCheck(), mdx(), react(), pagefindSearch()],
+  // Order matters: countCheck reads the search index pagefindSearch writes.
+  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
     processor: satteri({ hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`)] }),
   },
   devToolbar: { enabled: false },
+  // Separate caches let the fixture and benchmark builds run without touching the main one.
+  cacheDir: process.env.HUB_CACHE_DIR ?? './node_modules/.astro',
   // Writes JSON schemas of the collections to .astro/ so the Astro VS Code extension validates
   // and completes frontmatter in content/*.md(x); .vscode/settings.json turns it on.
   experimental: { contentIntellisense: true },

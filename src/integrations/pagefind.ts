@@ -45,8 +45,7 @@ export function pagefindSearch(): AstroIntegration {
           if (added.errors.length) throw new Error(added.errors.join('; '));
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(written.errors.join('; '));
-          logger.info(`Indexed ${added.page_count} pages for search in ${Math.round(performance.now() - started)} ms`);
-          process.env.HUB_INDEXED_PAGES = String(added.page_count);
+          logger.info(`Search index written from ${added.page_count} HTML files in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {
           throw new Error('Building the search index failed', { cause });
         } finally {

@@ -59,9 +59,6 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'invalid_type' && value === undefined) {
     return `is missing. ${issue.message.startsWith('Invalid input') ? `Add it (expected ${issue.expected}).` : issue.message}`;
   }
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field(s) ${issue.keys.join(', ')}. Check the spelling or remove them.`;
-  }
   return issue.message;
 }
 
@@ -77,6 +74,13 @@ export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; 
   const result = SCHEMAS[raw.collection].safeParse(raw.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const path = [...issue.path, key];
+          problems.push({ file: raw.file, line: raw.lineOf?.(path), field: fieldName(path), message: 'is not a field of this collection. Check the spelling (fields are case-sensitive) or remove it.' });
+        }
+        continue;
+      }
       problems.push({
         file: raw.file,
         line: raw.lineOf?.(issue.path),

@@ -3,7 +3,7 @@ import { checkGovernance, governanceShape, PhaseNumberSchema } from './governanc
 import { refTo } from './refs.ts';
 
 /** A measured result: what a number was before and after the work. */
-export const OutcomeSchema = z.object({
+export const OutcomeSchema = z.strictObject({
   label: z.string().trim().min(1),
   before: z.number({ error: 'Give before as a number.' }),
   after: z.number({ error: 'Give after as a number.' }),
@@ -14,7 +14,7 @@ export type Outcome = z.output<typeof OutcomeSchema>;
 
 /** What a spoke did, what happened, and what others can learn. */
 export const CaseStudySchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** The spoke the story is about: an id from content/spokes. */
     spoke: refTo('spokes'),

@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
 import { STATUSES } from './vocab.ts';
 import { refTo } from './refs.ts';
+import { nonBlank } from './governance.ts';
 
 /** A term the portal uses, defined once. */
-export const GlossarySchema = z.object({
+export const GlossarySchema = z.strictObject({
   /** The term as readers write it. */
-  term: z.string({ error: 'Add the term.' }).trim().min(1, 'The term is empty. Write the term.'),
+  term: nonBlank('term'),
   /** Other spellings and abbreviations that search should match. */
   aliases: z.array(z.string().trim().min(1)).default([]),
   /** One to three plain sentences. */

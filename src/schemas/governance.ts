@@ -3,11 +3,19 @@ import { DaySchema } from './dates.ts';
 import { AnyRefSchema, refTo } from './refs.ts';
 import { AUDIENCE_IDS, PHASES, STATUSES } from './vocab.ts';
 
-const nonBlank = (what: string) =>
+/**
+ * Invisible characters that change how text displays: bidirectional overrides (which can make a
+ * title read differently from what it says), zero-width spaces and control characters. Ordinary
+ * right-to-left text (Arabic, Hebrew) is fine.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+export const nonBlank = (what: string) =>
   z
     .string({ error: `Add a ${what}.` })
     .trim()
-    .min(1, `The ${what} is empty (or only spaces). Write a ${what}.`);
+    .min(1, `The ${what} is empty (or only spaces). Write a ${what}.`)
+    .refine((s) => !INVISIBLE.test(s), `The ${what} contains an invisible control or direction-override character. Retype it, or delete and rewrite the affected words.`);
 
 export const PhaseNumberSchema = z
   .number({ error: 'Give the phase as a number from 1 to 4.' })
@@ -18,7 +26,7 @@ export const PhaseNumberSchema = z
 
 /** One line of an entry's change history. A major change must say what changed. */
 export const ChangeSchema = z
-  .object({
+  .strictObject({
     /** The day the change was published. */
     date: DaySchema,
     /** The version this change produced, for versioned documents such as the policy. */

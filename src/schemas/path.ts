@@ -3,7 +3,7 @@ import { checkGovernance, governanceShape } from './governance.ts';
 import { AnyRefSchema } from './refs.ts';
 import { AUDIENCE_IDS } from './vocab.ts';
 
-export const PathStepSchema = z.object({
+export const PathStepSchema = z.strictObject({
   /** The entry to read or do, as collection/id. */
   entry: AnyRefSchema,
   /** Why this step matters, in one sentence. */
@@ -15,7 +15,7 @@ export type PathStep = z.output<typeof PathStepSchema>;
 
 /** An onboarding path: ordered steps through entries of any collection. */
 export const PathSchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** The audience the path is for. */
     audience: z.enum(AUDIENCE_IDS),

@@ -6,7 +6,7 @@ const points = (what: string) => z.array(z.string().trim().min(1), { error: `Lis
 
 /** One of the four adoption-phase guides. */
 export const PhaseSchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** Which phase of the adoption curve this guide describes. */
     phase: PhaseNumberSchema,

@@ -4,7 +4,7 @@ import { CHANNEL_IDS } from './vocab.ts';
 
 /** A how-to guide for a task a practitioner does. */
 export const PlaybookSchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** What the reader will have achieved. */
     goal: z.string({ error: 'Say what the reader will have achieved (goal).' }).trim().min(1),

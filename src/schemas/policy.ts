@@ -4,7 +4,7 @@ import { checkGovernance, governanceShape } from './governance.ts';
 
 /** A chapter of the social media policy, a controlled document. */
 export const PolicySchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** Position of the chapter in the policy, from 1. */
     order: z.number({ error: 'Give the chapter position as a number (order: 3).' }).int().min(0),

@@ -4,7 +4,7 @@ import { refTo } from './refs.ts';
 import { AUDIENCE_IDS } from './vocab.ts';
 
 /** One row of an escalation matrix. */
-export const SeverityTierSchema = z.object({
+export const SeverityTierSchema = z.strictObject({
   /** Short tier name, e.g. "Tier 1" or "SEV-2". */
   tier: z.string().trim().min(1),
   /** What a situation at this tier looks like. */
@@ -18,7 +18,7 @@ export const SeverityTierSchema = z.object({
 });
 export type SeverityTier = z.output<typeof SeverityTierSchema>;
 
-export const ContactSchema = z.object({
+export const ContactSchema = z.strictObject({
   /** A role, never a person's name: people change, roles stay. */
   role: z.string().trim().min(1),
   /** When to call this role. */
@@ -29,7 +29,7 @@ export const ContactSchema = z.object({
 
 /** A procedure PR, HR, customer service or legal consult. */
 export const ProtocolSchema = z
-  .object({
+  .strictObject({
     ...governanceShape,
     /** The policy section this protocol serves: an id from content/policy. */
     policySection: refTo('policy'),

@@ -4,7 +4,7 @@ import { PhaseNumberSchema } from './governance.ts';
 import { AUDIENCE_IDS } from './vocab.ts';
 
 /** A business unit or function, or the hub itself. */
-export const SpokeSchema = z.object({
+export const SpokeSchema = z.strictObject({
   name: z.string({ error: 'Add the spoke name.' }).trim().min(1),
   /** The hub runs the centre of excellence; spokes run their own social activity. */
   kind: z.enum(['hub', 'spoke'], { error: 'Set kind to hub or spoke.' }),

@@ -107,3 +107,18 @@ describe('references', () => {
     expect(messages({ 'playbooks/Launch Plan.md': PLAYBOOK }).join('\n')).toContain('Rename the file');
   });
 });
+
+describe('text with odd Unicode', () => {
+  it('accepts right-to-left titles', () => {
+    const { problems } = checkFiles({ 'playbooks/launch.md': PLAYBOOK.replace('title: Launch a channel', 'title: "إطلاق قناة جديدة — שם ערוץ"') });
+    expect(problems).toEqual([]);
+  });
+  it('refuses a direction override hidden in a title', () => {
+    const [line] = messages({ 'playbooks/launch.md': PLAYBOOK.replace('title: Launch a channel', 'title: "Launch \u202Eelbaliava\u202C a channel"') });
+    expect(line).toContain('content/playbooks/launch.md:2  title: The title contains an invisible');
+  });
+  it('names a mistyped field and its line', () => {
+    const [line] = messages({ 'playbooks/launch.md': PLAYBOOK.replace('reviewEvery: 12', 'reviewEvery: 12\nreveiwEvery: 6') });
+    expect(line).toBe('content/playbooks/launch.md:9  reveiwEvery: is not a field of this collection. Check the spelling (fields are case-sensitive) or remove it.');
+  });
+});

@@ -1,0 +1,60 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { readContent } from '../node/read-content.ts';
+import { validateContent } from '../lib/validate-content.ts';
+import { checkCounts } from '../lib/count-check.ts';
+import { CONTENT_DIR } from '../node/content-layout.ts';
+
+/** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
+function searchUrls(dist: string): string[] {
+  const dir = join(dist, 'pagefind', 'fragment');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => {
+    const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
+    return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+  });
+}
+
+/**
+ * Runs after the search index is written (list it after pagefindSearch): nothing lost, nothing
+ * leaked. Prints the numbers at the end of every build and fails the build on any mismatch.
+ */
+export function countCheck(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'hub:count-check',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
+        const { entries } = validateContent(readContent(CONTENT_DIR));
+        const result = checkCounts(
+          entries,
+          {
+            hasPage: (url) => existsSync(join(dist, strip(url), 'index.html')),
+            indexHtml: (c) => {
+              const file = join(dist, c, 'index.html');
+              return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+            },
+            searchUrls: searchUrls(dist),
+          },
+          base,
+        );
+        if (result.problems.length) {
+          const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;
+          const error = new Error(message);
+          error.name = 'CountCheckError';
+          error.stack = message;
+          throw error;
+        }
+        logger.info(result.summary);
+      },
+    },
+  };
+}
