@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { readContent } from '../node/read-content.ts';
 import { formatProblem, validateContent } from '../lib/validate-content.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
@@ -30,6 +31,28 @@ export function contentCheck(): AstroIntegration {
           throw error;
         }
         logger.error(message);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Re-check on every change under content/, so an author sees the problem, and then
+        // sees it clear, in the terminal running `npm run dev`.
+        const root = resolve(CONTENT_DIR);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let hadProblems = false;
+        server.watcher.add(root);
+        server.watcher.on('all', (_event, file) => {
+          if (!resolve(file).startsWith(root)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const { entries, problems } = validateContent(readContent(CONTENT_DIR));
+            if (problems.length) {
+              hadProblems = true;
+              logger.error(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+            } else if (hadProblems) {
+              hadProblems = false;
+              logger.info(`Content check passed again: ${entries.length} entries valid.`);
+            }
+          }, 150);
+        });
       },
     },
   };

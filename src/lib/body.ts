@@ -33,7 +33,9 @@ export function parseBody(body: string, { mdx, firstLine = 1 }: { mdx: boolean; 
     tree = (mdx ? mdxParser : mdParser).parse(body) as Root;
   } catch (cause) {
     const err = cause as { reason?: string; message: string; line?: number; place?: { line?: number; start?: { line?: number } } };
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line;
+    // Some MDX errors carry their position only in the message, as "(4:1-4:21)".
+    const fromMessage = /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(err.reason ?? err.message)?.[1];
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (fromMessage ? Number(fromMessage) : undefined);
     return {
       links: [],
       headings: [],

@@ -59,6 +59,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   if (issue.code === 'invalid_type' && value === undefined) {
     return `is missing. ${issue.message.startsWith('Invalid input') ? `Add it (expected ${issue.expected}).` : issue.message}`;
   }
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    const got = typeof value === 'string' ? `the text "${value}"` : Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a ${typeof value}`;
+    return `must be a ${issue.expected}, but it is ${got}. ${issue.expected === 'number' ? 'Write digits only, e.g. 12.' : issue.expected === 'array' ? 'Write a list, e.g. [a, b].' : ''}`.trim();
+  }
   return issue.message;
 }
 
@@ -185,6 +189,8 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
   const byKey = new Map<string, { entry: ValidEntry; raw: RawEntry; parsed?: ParsedBody }>();
   const lookup = new Map<string, ValidEntry>();
 
+  // Entries whose file exists but failed validation: references to them are not reported again.
+  const invalid = new Set<string>();
   for (const raw of raws) {
     if (!ID.test(raw.fileId)) {
       problems.push({
@@ -194,18 +200,24 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
     }
     const { data, problems: own, parsed } = validateEntry(raw);
     problems.push(...own);
-    if (!data) continue;
+    if (!data) {
+      invalid.add(`${raw.collection}/${raw.fileId}`);
+      continue;
+    }
     const id = entryId(raw, data);
     const entry: ValidEntry = { collection: raw.collection, id, file: raw.file, data, links: parsed?.links.map((l) => l.url).filter((u) => u.startsWith('/')) };
     const key = `${raw.collection}/${id}`;
     const clash = byKey.get(key);
     if (clash) {
-      const field = typeof data.slug === 'string' ? 'slug' : undefined;
+      // Blame the file whose slug field caused the clash, if one has it.
+      const clashHasSlug = typeof clash.entry.data.slug === 'string' && typeof data.slug !== 'string';
+      const [culprit, other] = clashHasSlug ? [clash.raw, raw] : [raw, clash.raw];
+      const field = clashHasSlug || typeof data.slug === 'string' ? 'slug' : undefined;
       problems.push({
-        file: raw.file,
-        line: field ? raw.lineOf?.(['slug']) : undefined,
+        file: culprit.file,
+        line: field ? culprit.lineOf?.(['slug']) : undefined,
         field,
-        message: `the id "${id}" is already used by ${clash.raw.file}. Each ${raw.collection} entry needs its own file name${field ? ' and slug' : ''}; rename one of them.`,
+        message: `the id "${id}" is already used by ${other.file}. Each ${raw.collection} entry needs its own ${field ? 'slug' : 'file name'}; ${field ? 'change the slug' : 'rename one of them'}.`,
       });
       continue;
     }
@@ -223,6 +235,7 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
         const target = lookup.get(key);
         const field = fieldName(path);
         const line = raw.lineOf?.(path);
+        if (!target && invalid.has(key)) continue; // its own error is already listed
         if (!target) {
           const collection = key.split('/')[0] as CollectionName;
           const known = [...lookup.keys()].filter((k) => k.startsWith(`${collection}/`)).map((k) => k.slice(collection.length + 1));

@@ -1,0 +1,93 @@
+/**
+ * Real builds and a real dev server on broken content (the corpus in tests/fixtures/broken):
+ * the build exits non-zero with file, line, field and fix, and leaves the last good site alone;
+ * the dev server reports the problem and recovers when the file is fixed.
+ */
+import { test, expect } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+test.describe.configure({ mode: 'serial' });
+const FIXTURES = resolve('tests/fixtures');
+const ASTRO = resolve('node_modules/.bin/astro');
+
+function corpus(caseName?: string, remove: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-build-'));
+  cpSync(join(FIXTURES, 'base'), join(dir, 'content'), { recursive: true });
+  if (caseName) cpSync(join(FIXTURES, 'broken', caseName), join(dir, 'content'), { recursive: true });
+  for (const r of remove) rmSync(join(dir, 'content', r));
+  return dir;
+}
+
+function build(dir: string) {
+  return spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
+    encoding: 'utf8',
+    env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), CI: 'true' },
+    timeout: 120_000,
+  });
+}
+
+for (const [name, remove, expected] of [
+  ['dangling-owner', [], ['playbooks/start.md:4', 'owner', 'does not exist', 'Known teams ids include: hub-editorial']],
+  ['mdx-syntax-error', ['playbooks/start.md'], ['playbooks/start.mdx:19', 'is not valid MDX']],
+  ['malformed-yaml-data', [], ['glossary/spoke.yaml:2', 'not valid YAML']],
+  ['path-step-to-draft', [], ['paths/new-practitioner.yaml:13', 'steps[1].entry', 'draft']],
+] as [string, string[], string[]][]) {
+  test(`the build fails loudly on ${name} and keeps the last good site`, async () => {
+    test.setTimeout(120_000);
+    const dir = corpus(name, remove);
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'index.html'), 'last good build');
+    const run = build(dir);
+    const out = `${run.stdout}${run.stderr}`;
+    expect(run.status, out).not.toBe(0);
+    for (const text of expected) expect(out).toContain(text);
+    expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toBe('last good build');
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+test('the valid base corpus builds, and its count check passes', async () => {
+  test.setTimeout(120_000);
+  const dir = corpus();
+  const run = build(dir);
+  expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index/);
+  expect(existsSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'))).toBe(true);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the dev server reports a broken file and recovers when it is fixed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = corpus();
+  const file = join(dir, 'content', 'playbooks', 'start.md');
+  const good = readFileSync(file, 'utf8');
+  const port = 4391;
+  const server = spawn(ASTRO, ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache') },
+  });
+  let log = '';
+  server.stdout.on('data', (d) => (log += d));
+  server.stderr.on('data', (d) => (log += d));
+  try {
+    await expect.poll(() => log, { timeout: 60_000 }).toContain(`${port}`);
+    await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel');
+
+    writeFileSync(file, good.replace('owner: hub-editorial', 'owner: nobody'));
+    await expect.poll(() => log, { timeout: 20_000 }).toContain('start.md:4  owner: points to "nobody", which does not exist');
+
+    writeFileSync(file, good.replace('title: Start a channel', 'title: Start a channel well'));
+    await expect.poll(() => log, { timeout: 20_000 }).toContain('Content check passed again');
+    await expect(async () => {
+      await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel well', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
