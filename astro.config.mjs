@@ -26,8 +26,28 @@ export default defineConfig({
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
     processor: satteri({ hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`)] }),
+    // Code blocks here are templates and messages, not code: no highlighting, and no inline
+    // styles for the CSP to forbid.
+    syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  security: {
+    // A strict CSP in every page's <meta>: Astro hashes its own inline scripts and styles.
+    // Pagefind needs WebAssembly ('wasm-unsafe-eval') and a worker. Headers the <meta> cannot
+    // carry (frame-ancestors) are in src/lib/security-headers.ts, for the web server.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   // Separate caches let the fixture and benchmark builds run without touching the main one.
   cacheDir: process.env.HUB_CACHE_DIR ?? './node_modules/.astro',
   // Writes JSON schemas of the collections to .astro/ so the Astro VS Code extension validates

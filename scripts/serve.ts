@@ -1,12 +1,14 @@
 /**
  * A small static server for the built site, used by the end-to-end tests and the benchmarks.
  * `astro preview` allows one server per project, so tests would collide with a running `npm start`.
- * Serves dist/ (or --dir) under BASE_PATH, answers unknown paths with 404.html and status 404.
+ * Serves dist/ (or --dir) under BASE_PATH with the production security headers, and answers
+ * unknown paths with 404.html and status 404.
  * Usage: node scripts/serve.ts [--port 4322] [--dir dist]
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { SECURITY_HEADERS, cacheControl } from '../src/lib/security-headers.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,7 +55,8 @@ createServer((req, res) => {
   const file = resolveFile(url.pathname);
   const status = file ? 200 : 404;
   const path = file ?? join(root, '404.html');
-  res.writeHead(status, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  // The same headers the production host sends (npm run hosting), so tests run under them.
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl(url.pathname) });
   if (req.method === 'HEAD') res.end();
   else createReadStream(path).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}${base}`));

@@ -166,9 +166,10 @@ export function stopAll(): void {
  * that it is cold, like the floor build, which has its own empty cacheDir.
  */
 const SAVED = join(BENCH, 'saved-project-caches');
-const PROJECT_CACHES = [join(ROOT, '.astro'), join(ROOT, 'node_modules/.astro')];
-/** Older configs ignore HUB_CACHE_DIR: then the shared data store is removed (after the copy) instead. */
+/** Older configs ignore HUB_CACHE_DIR: then the shared data store is saved and removed too. */
 const CONFIG_HAS_CACHE_DIR = readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8').includes('HUB_CACHE_DIR');
+/** Only what the bench build really touches: restoring more could undo someone else's build. */
+const PROJECT_CACHES = [join(ROOT, '.astro'), ...(CONFIG_HAS_CACHE_DIR ? [] : [join(ROOT, 'node_modules/.astro')])];
 
 export function restoreProjectCaches(): void {
   if (!existsSync(SAVED)) return;
@@ -477,7 +478,11 @@ export function argValue(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Install handlers so that Ctrl+C stops builds and servers and puts the project's caches back. */
+/**
+ * Install handlers so that Ctrl+C, a closed pipe (`… | head`) or an uncaught error still stop the
+ * builds and servers this script started and put the project's caches back. Both steps are
+ * synchronous, so they also run from the 'exit' event.
+ */
 export function installCleanup(): void {
   const bail = (signal: NodeJS.Signals) => {
     stopAll();
@@ -486,6 +491,13 @@ export function installCleanup(): void {
   };
   process.once('SIGINT', bail);
   process.once('SIGTERM', bail);
+  process.once('SIGHUP', bail);
+  process.on('exit', () => {
+    stopAll();
+    restoreProjectCaches();
+  });
+  // Writing to a closed pipe must not kill the run half-way with a build still going: stop cleanly.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => bail('SIGTERM'));
 }
 
 export function makeCorpus(pages: number, seed: number): CorpusSummary {

@@ -5,15 +5,28 @@ import type { ClientDirective } from 'astro';
  * `[data-search-trigger]` control, `/`, or Ctrl/Cmd+K. Until then the page ships none of React.
  * The request is remembered on window so the island opens as soon as it has loaded.
  */
+type SearchWindow = { __hubSearchOpen?: boolean; __hubSearchBuffer?: string; __hubSearchReady?: boolean };
+
 const searchDirective: ClientDirective = (load) => {
   let loading = false;
+  const w = window as unknown as SearchWindow;
+  // Keys typed while the island loads are kept and handed to it, so fast typists lose nothing.
+  const buffer = (e: KeyboardEvent) => {
+    if (w.__hubSearchReady) return document.removeEventListener('keydown', buffer, true);
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key.length === 1) w.__hubSearchBuffer = (w.__hubSearchBuffer ?? '') + e.key;
+    else if (e.key === 'Backspace') w.__hubSearchBuffer = (w.__hubSearchBuffer ?? '').slice(0, -1);
+    else return;
+    e.preventDefault();
+  };
   const start = (event: Event) => {
-    const w = window as unknown as { __hubSearchOpen?: boolean };
     w.__hubSearchOpen = true;
     event.preventDefault();
     if (loading) return;
     loading = true;
+    w.__hubSearchBuffer = '';
     document.removeEventListener('keydown', onKey);
+    setTimeout(() => document.addEventListener('keydown', buffer, true));
     load().then((hydrate) => hydrate());
   };
   const onKey = (e: KeyboardEvent) => {

@@ -34,7 +34,6 @@ export default function SearchDialog({ base }: Props) {
       d.showModal();
       setOpen(true);
       input.current?.focus();
-      input.current?.select();
     };
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
@@ -51,8 +50,13 @@ export default function SearchDialog({ base }: Props) {
     const triggers = [...document.querySelectorAll('[data-search-trigger]')];
     document.addEventListener('keydown', onKey);
     triggers.forEach((t) => t.addEventListener('click', onClick));
-    const w = window as unknown as { __hubSearchOpen?: boolean };
-    if (w.__hubSearchOpen) show();
+    const w = window as unknown as { __hubSearchOpen?: boolean; __hubSearchBuffer?: string; __hubSearchReady?: boolean };
+    w.__hubSearchReady = true;
+    if (w.__hubSearchOpen) {
+      setQ(w.__hubSearchBuffer ?? '');
+      w.__hubSearchBuffer = '';
+      show();
+    }
     return () => {
       document.removeEventListener('keydown', onKey);
       triggers.forEach((t) => t.removeEventListener('click', onClick));

@@ -1,0 +1,542 @@
+/**
+ * The text pass that runs before Markdown parsing. Template languages (Liquid, Hugo shortcodes,
+ * Jinja, ERB) and container syntaxes (Docusaurus `:::`, MkDocs `!!!`, pandoc fenced divs) are not
+ * Markdown: left alone, a `:::tip` block becomes one run-on paragraph and an MkDocs admonition an
+ * indented code block. This pass:
+ *
+ * - turns admonition containers into sentinel paragraphs that the tree pass makes into <Callout>;
+ * - turns code shortcodes (`{% highlight %}`, `{{< highlight >}}`, `{{< code >}}`) into fences;
+ * - resolves tags that have a clear equivalent (`{% link %}`, `{{< ref >}}`, `relative_url`,
+ *   `{% raw %}`, `{% comment %}`, figures, params found in the front matter);
+ * - replaces every other tag with a token made of private-use characters, so Markdown parsing
+ *   cannot break it apart; tokens are put back as literal text after the tree pass (and escaped on
+ *   output), and each one is listed in the notes.
+ *
+ * Code fences and inline code are never changed: template tags there are examples, not templates.
+ */
+import type { Note } from './types.ts';
+
+export type CalloutType = 'note' | 'tip' | 'warning' | 'danger';
+
+export interface CalloutMarker {
+  type: CalloutType;
+  /** The title shown, when the source gave one or the source kind differs from the type (Info, Important). */
+  title?: string;
+  /** The source line of the opener, for notes. */
+  line: number;
+  /** The opener and closer as written, put back as text if the pair cannot be matched in the tree. */
+  open: string;
+  close: string;
+}
+
+export interface PrepassResult {
+  text: string;
+  /** Original text of each template token, by index. */
+  tokens: string[];
+  markers: CalloutMarker[];
+  notes: Note[];
+}
+
+export interface PrepassContext {
+  /** The file line where the body starts, so notes point into the source file. */
+  firstLine: number;
+  /** The source front matter, to resolve {{ page.title }}, {{% param x %}} and the like. */
+  frontmatter: Record<string, unknown>;
+  /** True for .mdx sources: their import/export lines and {/* comments *\/} are handled too. */
+  mdxSource: boolean;
+}
+
+const PUA_DIGIT = 0xe010;
+const encode = (n: number) => [...String(n)].map((d) => String.fromCharCode(PUA_DIGIT + Number(d))).join('');
+const decode = (s: string) => Number([...s].map((c) => String(c.charCodeAt(0) - PUA_DIGIT)).join(''));
+
+/** Sentinels: private-use characters, which Markdown treats as ordinary text. */
+export const TOKEN_RE = /\uE000([\uE010-\uE019]+)\uE001/g;
+export const OPEN_RE = /^\uE002([\uE010-\uE019]+)\uE003$/;
+export const CLOSE_RE = /^\uE004([\uE010-\uE019]+)\uE005$/;
+export const ANY_SENTINEL_RE = /[\uE000-\uE005\uE010-\uE019]/g;
+const token = (n: number) => `\uE000${encode(n)}\uE001`;
+const openSentinel = (n: number) => `\uE002${encode(n)}\uE003`;
+const closeSentinel = (n: number) => `\uE004${encode(n)}\uE005`;
+export const markerIndex = (match: RegExpExecArray | RegExpMatchArray) => decode(match[1] ?? '');
+
+/** Put template tokens back as the text they stood for. */
+export function restoreTokens(value: string, tokens: string[]): string {
+  return value.replace(TOKEN_RE, (_, digits: string) => tokens[decode(digits)] ?? '');
+}
+
+/** The Callout type for an admonition kind, and the title to show when the kind says more. */
+export function calloutType(kind: string): { type: CalloutType; label?: string } | undefined {
+  const k = kind.toLowerCase().replace(/^callout-/, '');
+  const label = k.charAt(0).toUpperCase() + k.slice(1);
+  if (['note', 'notes', 'remark'].includes(k)) return { type: 'note' };
+  if (['info', 'information', 'important', 'abstract', 'summary', 'tldr', 'question', 'faq', 'example', 'quote', 'cite', 'seealso', 'todo', 'primary', 'secondary'].includes(k)) return { type: 'note', label };
+  if (['tip', 'tips'].includes(k)) return { type: 'tip' };
+  if (['hint', 'success', 'check', 'done', 'good', 'best-practice'].includes(k)) return { type: 'tip', label };
+  if (k === 'warning') return { type: 'warning' };
+  if (['caution', 'warn', 'attention', 'bug', 'notice'].includes(k)) return { type: 'warning', label };
+  if (k === 'danger') return { type: 'danger' };
+  if (['error', 'failure', 'fail', 'missing', 'alert', 'critical', 'security'].includes(k)) return { type: 'danger', label };
+  return undefined;
+}
+
+/** Shortcode and include names that are admonitions whatever their arguments say. */
+const CALLOUT_TAGS = new Set(['note', 'tip', 'warning', 'caution', 'danger', 'info', 'important', 'hint', 'alert', 'callout', 'admonition', 'notice', 'warn', 'error', 'attention']);
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+interface Args {
+  positional: string[];
+  named: Record<string, string>;
+}
+
+/** Parse shortcode arguments: positional values and key=value pairs, quoted or not. */
+export function parseArgs(s: string): Args {
+  const positional: string[] = [];
+  const named: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|([^\s"']+))|"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|([^\s"'=]+)/g)) {
+    if (m[1]) named[m[1].toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').replace(/\\"/g, '"');
+    else positional.push((m[6] ?? m[7] ?? m[8] ?? m[9] ?? '').replace(/\\"/g, '"'));
+  }
+  return { positional, named };
+}
+
+function lookup(data: Record<string, unknown>, path: string): unknown {
+  let value: unknown = data;
+  for (const part of path.split('.').filter(Boolean)) {
+    if (!value || typeof value !== 'object') return undefined;
+    const obj = value as Record<string, unknown>;
+    const key = Object.keys(obj).find((k) => k.toLowerCase() === part.toLowerCase());
+    value = key === undefined ? undefined : obj[key];
+  }
+  return value;
+}
+
+const FENCE_RE = /^([ \t]*(?:>[ \t]?)*)[ \t]*(`{3,}|~{3,})(.*)$/;
+const indentWidth = (s: string) => [...s].reduce((n, c) => n + (c === '\t' ? 4 - (n % 4) : 1), 0);
+const leading = (s: string) => /^[ \t]*/.exec(s)?.[0] ?? '';
+
+/** Remove `width` columns of leading indentation, expanding tabs. */
+function dedent(text: string, width: number): string {
+  let col = 0;
+  let i = 0;
+  while (i < text.length && col < width && (text[i] === ' ' || text[i] === '\t')) {
+    col += text[i] === '\t' ? 4 - (col % 4) : 1;
+    i++;
+  }
+  return ' '.repeat(Math.max(0, col - width)) + text.slice(i);
+}
+
+/** A code fence long enough to hold `code`. */
+function fenceFor(code: string): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+export function prepass(body: string, ctx: PrepassContext): PrepassResult {
+  const tokens: string[] = [];
+  const markers: CalloutMarker[] = [];
+  const notes: Note[] = [];
+  const note = (kind: Note['kind'], message: string, line?: number) => notes.push({ kind, message, line });
+
+  const addMarker = (m: CalloutMarker) => {
+    markers.push(m);
+    return markers.length - 1;
+  };
+  /** The lines of a callout: sentinels as their own paragraphs, with the container's prefix. */
+  const calloutLines = (prefix: string, n: number, inner: Line[], line: number): Line[] => {
+    const blank = { text: prefix.replace(/[ \t]+$/, ''), line };
+    return [blank, { text: prefix + openSentinel(n), line }, blank, ...inner, blank, { text: prefix + closeSentinel(n), line }, blank];
+  };
+
+  const srcLines: Line[] = body.split(/\r?\n/).map((text, i) => ({ text, line: ctx.firstLine + i }));
+
+  /** Find a closing line for a paired construct, skipping code fences. */
+  const findClose = (lines: Line[], from: number, isOpen: (t: string) => boolean, isClose: (t: string) => boolean, nests = true): number => {
+    let depth = 0;
+    let fence: string | undefined;
+    for (let j = from; j < lines.length; j++) {
+      const t = lines[j]!.text;
+      const f = FENCE_RE.exec(t);
+      if (fence) {
+        if (f && f[2]!.startsWith(fence) && f[3]!.trim() === '') fence = undefined;
+        continue;
+      }
+      if (f) {
+        fence = f[2]!;
+        continue;
+      }
+      if (isClose(t)) {
+        if (depth === 0) return j;
+        depth--;
+      } else if (nests && isOpen(t)) depth++;
+    }
+    return -1;
+  };
+
+  function blocks(lines: Line[]): Line[] {
+    const out: Line[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const cur = lines[i]!;
+      const t = cur.text;
+
+      // Code fences: copied untouched.
+      const fence = FENCE_RE.exec(t);
+      if (fence) {
+        const marker = fence[2]!;
+        out.push(cur);
+        let j = i + 1;
+        for (; j < lines.length; j++) {
+          out.push(lines[j]!);
+          const f = FENCE_RE.exec(lines[j]!.text);
+          if (f && f[2]!.startsWith(marker) && f[3]!.trim() === '') break;
+        }
+        i = j;
+        continue;
+      }
+
+      // MkDocs admonitions (!!! note "Title", ??? / ???+ collapsible) and content tabs (=== "Tab").
+      const mk = /^([ \t]*)(!!!|\?\?\?\+?|===)[ \t]*(?:([A-Za-z][\w-]*)((?:[ \t]+[\w-]+)*))?(?:[ \t]+"([^"]*)")?[ \t]*$/.exec(t)
+        ?? /^([ \t]*)(===)[ \t]*()()"([^"]*)"[ \t]*$/.exec(t);
+      if (mk && (mk[2] !== '===' || mk[5] !== undefined) && (mk[2] === '===' || mk[3])) {
+        const indent = mk[1] ?? '';
+        const width = indentWidth(indent) + 4;
+        let j = i + 1;
+        let last = i;
+        for (; j < lines.length; j++) {
+          const lt = lines[j]!.text;
+          if (lt.trim() === '') continue;
+          if (indentWidth(leading(lt)) >= width) last = j;
+          else break;
+        }
+        const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
+        if (mk[2] === '===') {
+          note('structure', `content tab "${mk[5]}" became a bold line followed by the tab's content; tabs have no equivalent in the portal.`, cur.line);
+          out.push({ text: '', line: cur.line }, { text: `${indent}**${mk[5]}**`, line: cur.line }, { text: '', line: cur.line }, ...blocks(inner));
+        } else {
+          const kind = mk[3]!;
+          const mapped = calloutType(kind);
+          const title = mk[5] !== undefined ? mk[5] || undefined : mapped?.label;
+          if (!mapped) {
+            note('structure', `admonition "${kind}" has no matching Callout type; it became a note titled "${title ?? kind}".`, cur.line);
+          }
+          if (mk[2] !== '!!!') note('structure', `collapsible admonition (${mk[2]}) became an open Callout.`, cur.line);
+          const n = addMarker({ type: mapped?.type ?? 'note', title: mapped ? title : title ?? kind, line: cur.line, open: t.trim(), close: '' });
+          out.push(...calloutLines(indent, n, blocks(inner), cur.line));
+        }
+        i = last;
+        continue;
+      }
+
+      // Docusaurus, VitePress and pandoc containers (:::tip Title / :::note[Title] / ::: {.warning}),
+      // and pymdownx blocks (/// warning | Title).
+      const colon = /^([ \t]*(?:>[ \t]?)*)[ \t]*(:{3,}|\/{3,})[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*(?:\[([^\]]*)\])?[ \t]*(?:\|[ \t]*)?(.*?)[ \t]*(?:\{([^}]*)\})?[ \t]*$/.exec(t);
+      if (colon) {
+        const prefix = colon[1] ?? '';
+        const ch = colon[2]!.charAt(0);
+        const isClose = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*$`).test(s);
+        const isOpen = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*[{A-Za-z]`).test(s);
+        const j = findClose(lines, i + 1, isOpen, isClose);
+        if (j >= 0) {
+          const classes = colon[3] ?? '';
+          const attrs = parseArgs(`${classes} ${colon[7] ?? ''}`);
+          const kind = colon[4] ?? /\.([\w-]+)/.exec(classes)?.[1] ?? '';
+          const mapped = calloutType(kind);
+          const given = colon[5] ?? (colon[6] || undefined) ?? attrs.named.title;
+          const inner = blocks(lines.slice(i + 1, j));
+          if (mapped) {
+            const n = addMarker({ type: mapped.type, title: given ?? mapped.label, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
+            out.push(...calloutLines(prefix, n, inner, cur.line));
+          } else {
+            // An unknown container (tabs, details, columns...): keep its content, drop the fences.
+            note('structure', `container "${t.trim()}" has no equivalent; its content was kept without it${given ? ` (its title "${given}" became a bold line)` : ''}.`, cur.line);
+            out.push({ text: prefix.trimEnd(), line: cur.line });
+            if (given) out.push({ text: `${prefix}**${given}**`, line: cur.line }, { text: prefix.trimEnd(), line: cur.line });
+            out.push(...inner, { text: prefix.trimEnd(), line: lines[j]!.line });
+          }
+          i = j;
+          continue;
+        }
+      }
+
+      // Paired callout and code tags on their own lines: {{< note >}} ... {{< /note >}},
+      // {% hint style="info" %} ... {% endhint %}, {% highlight ruby %} ... {% endhighlight %}.
+      const paired = /^([ \t]*)(?:\{\{([<%])[ \t]*([\w-]+)\b(.*?)[ \t]*[>%]\}\}|\{%-?[ \t]*([\w-]+)\b(.*?)-?%\})[ \t]*$/.exec(t);
+      if (paired) {
+        const indent = paired[1] ?? '';
+        const hugo = paired[3] !== undefined;
+        const name = (paired[3] ?? paired[5] ?? '').toLowerCase();
+        const args = parseArgs(paired[4] ?? paired[6] ?? '');
+        const closeRe = hugo
+          ? new RegExp(`^[ \\t]*\\{\\{[<%][ \\t]*/[ \\t]*${name}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i')
+          : new RegExp(`^[ \\t]*\\{%-?[ \\t]*end${name}[ \\t]*-?%\\}[ \\t]*$`, 'i');
+        const isCode = ['highlight', 'code', 'codeblock', 'code-block'].includes(name);
+        const isCallout = CALLOUT_TAGS.has(name);
+        if (isCode || isCallout) {
+          const j = findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
+          if (j >= 0) {
+            if (isCode) {
+              const code = lines.slice(i + 1, j).map((l) => l.text);
+              const lang = args.named.lang ?? args.named.language ?? args.positional[0] ?? '';
+              const fenceText = fenceFor(code.join('\n'));
+              const title = args.named.file ?? args.named.title ?? args.named.filename;
+              if (title) out.push({ text: `${indent}*${title}*`, line: cur.line }, { text: '', line: cur.line });
+              out.push({ text: `${indent}${fenceText}${/^[\w+#.-]+$/.test(lang) ? lang : ''}`, line: cur.line }, ...code.map((text, k) => ({ text, line: cur.line + k + 1 })), { text: `${indent}${fenceText}`, line: lines[j]!.line });
+              const dropped = Object.entries(args.named).filter(([k]) => !['lang', 'language', 'file', 'title', 'filename'].includes(k));
+              if (dropped.length) note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
+            } else {
+              const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
+                ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' ? 'info' : name)
+                : name;
+              const mapped = calloutType(kind) ?? calloutType(name) ?? { type: 'note' as const, label: kind };
+              const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined) ?? mapped.label;
+              const n = addMarker({ type: mapped.type, title, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
+              out.push(...calloutLines(indent, n, blocks(lines.slice(i + 1, j)), cur.line));
+            }
+            i = j;
+            continue;
+          }
+        }
+      }
+
+      // .mdx sources: import/export lines are code for the old site.
+      if (ctx.mdxSource && /^(import|export)\s/.test(t)) {
+        let j = i;
+        while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== '' && !/;\s*$/.test(lines[j]!.text)) j++;
+        const code = lines.slice(i, j + 1).map((l) => l.text).join('\n');
+        note('template', `MDX ${t.startsWith('import') ? 'import' : 'export'} removed (the portal provides its own components): ${code}`, cur.line);
+        i = j;
+        continue;
+      }
+
+      out.push(cur);
+    }
+    return out;
+  }
+
+  const lines = blocks(srcLines);
+  const text = inline(lines);
+  return { text, tokens, markers, notes };
+
+  /** Replace template tags outside code with their equivalent, a comment or a token. */
+  function inline(all: Line[]): string {
+    // Split into fenced code (kept) and prose segments.
+    const parts: { text: string; line: number; code: boolean }[] = [];
+    let buf: Line[] = [];
+    const flush = () => {
+      if (buf.length) parts.push({ text: buf.map((l) => l.text).join('\n'), line: buf[0]!.line, code: false });
+      buf = [];
+    };
+    for (let i = 0; i < all.length; i++) {
+      const f = FENCE_RE.exec(all[i]!.text);
+      if (!f) {
+        buf.push(all[i]!);
+        continue;
+      }
+      flush();
+      const code: Line[] = [all[i]!];
+      let j = i + 1;
+      for (; j < all.length; j++) {
+        code.push(all[j]!);
+        const c = FENCE_RE.exec(all[j]!.text);
+        if (c && c[2]!.startsWith(f[2]!) && c[3]!.trim() === '') break;
+      }
+      parts.push({ text: code.map((l) => l.text).join('\n'), line: all[i]!.line, code: true });
+      i = j;
+    }
+    flush();
+    return parts.map((p) => (p.code ? p.text : prose(p.text, p.line))).join('\n');
+  }
+
+  function prose(text: string, firstLine: number): string {
+    const lineAt = (offset: number) => firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    const TAG = new RegExp(
+      [
+        /(`+)(?:[^\n]|\n(?![ \t]*\n))*?[^`\n]\1(?!`)|(`+)\2/.source, // inline code: kept
+        /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/.source,
+        /\{%-?\s*comment\s*-?%\}([\s\S]*?)\{%-?\s*endcomment\s*-?%\}/.source,
+        /\{\{([<%])\/\*([\s\S]{0,2000}?)\*\/([>%])\}\}/.source, // Hugo's escaped shortcodes, {{</* x */>}}
+        /\{\{[<%][\s\S]{0,2000}?[>%]\}\}/.source,
+        /\{%[\s\S]{0,2000}?%\}/.source,
+        /\{\{[\s\S]{0,2000}?\}\}/.source,
+        /<%[\s\S]{0,2000}?%>/.source,
+        /\{#[\s\S]{0,2000}?#\}/.source,
+        ctx.mdxSource ? /\{\/\*([\s\S]*?)\*\/\}/.source : /(?!)/.source,
+      ]
+        .map((s) => `(?:${s})`)
+        .join('|'),
+      'g',
+    );
+    // Capture groups: 1,2 code; 3 raw; 4 comment; 5,6,7 escaped shortcode; 8 mdx comment.
+    return text.replace(TAG, (...m: unknown[]) => {
+      const whole = m[0] as string;
+      const offset = m[m.length - 2] as number;
+      const line = lineAt(offset);
+      if (m[1] !== undefined || m[2] !== undefined) return whole;
+      if (m[3] !== undefined) return m[3] as string;
+      if (m[4] !== undefined) {
+        note('comment', `template comment kept as a comment: ${String(m[4]).trim()}`, line);
+        return `<!--${safeComment(m[4] as string)}-->`;
+      }
+      if (m[5] !== undefined) return keep(`{{${m[5] as string}${m[6] as string}${m[7] as string}}}`, line, false);
+      if (m[8] !== undefined) {
+        note('comment', `MDX comment kept as a comment: ${String(m[8]).trim()}`, line);
+        return `<!--${safeComment(m[8] as string)}-->`;
+      }
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      let lineEnd = text.indexOf('\n', offset + whole.length);
+      if (lineEnd < 0) lineEnd = text.length;
+      const before = text.slice(lineStart, offset);
+      const wholeLine = before.trim() === '' && text.slice(offset + whole.length, lineEnd).trim() === '';
+      return resolve(whole, line, wholeLine ? before : undefined);
+    });
+  }
+
+  function keep(original: string, line: number, report = true): string {
+    if (report) note('template', `template tag kept as text, with no equivalent: ${original.replace(/\s+/g, ' ')}`, line);
+    tokens.push(original);
+    return token(tokens.length - 1);
+  }
+
+  /** A callout made from a one-line tag such as {% include note.html content="..." %}. */
+  function calloutFrom(kind: string, content: string, original: string, line: number, indent: string | undefined): string | undefined {
+    const mapped = calloutType(kind);
+    if (!mapped || indent === undefined) return undefined;
+    const n = addMarker({ type: mapped.type, title: mapped.label, line, open: original, close: '' });
+    return ['', `${indent}${openSentinel(n)}`, '', `${indent}${content}`, '', `${indent}${closeSentinel(n)}`, ''].join('\n');
+  }
+
+  function resolve(tag: string, line: number, indent: string | undefined): string {
+    const fm = ctx.frontmatter;
+    const hugo = /^\{\{([<%])\s*(\/)?\s*([\w./-]+)([\s\S]*?)[>%]\}\}$/.exec(tag);
+    if (hugo) {
+      const name = hugo[3]!.toLowerCase();
+      const args = parseArgs(hugo[4] ?? '');
+      const first = args.positional[0] ?? args.named.path ?? '';
+      if (hugo[2]) {
+        if (['tab', 'tabs', 'details', 'expand', 'columns'].includes(name)) return '';
+        return keep(tag, line);
+      }
+      if (name === 'ref' || name === 'relref') return first;
+      if (name === 'param') {
+        const value = lookup(fm, `params.${first}`) ?? lookup(fm, first);
+        if (value !== undefined && typeof value !== 'object') {
+          note('template', `${tag} replaced with the front matter value "${String(value)}".`, line);
+          return String(value);
+        }
+        return keep(tag, line);
+      }
+      if (name === 'figure' || name === 'img' || name === 'image') {
+        const src = args.named.src ?? first;
+        const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
+        const caption = args.named.caption ?? args.named.title;
+        if (src) return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})${caption ? ` *${caption}*` : ''}`;
+      }
+      if (name === 'youtube' || name === 'vimeo') {
+        const id = args.named.id ?? first;
+        const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
+        note('template', `${tag} became a link to the video; the portal does not embed videos.`, line);
+        return `[${args.named.title ?? 'Video'}](${url})`;
+      }
+      if (name === 'tab') {
+        note('structure', `tab ${tag} became a bold line; tabs have no equivalent in the portal.`, line);
+        const title = args.named.name ?? args.named.title ?? first;
+        return title ? `**${title}**` : '';
+      }
+      if (['tabs', 'details', 'expand', 'columns'].includes(name)) {
+        note('structure', `${tag} removed; its content was kept.`, line);
+        return '';
+      }
+      if (CALLOUT_TAGS.has(name)) {
+        const content = args.named.content ?? args.named.text;
+        if (content) {
+          const made = calloutFrom(args.named.type ?? name, content, tag, line, indent);
+          if (made) return made;
+        }
+      }
+      return keep(tag, line);
+    }
+
+    const liquid = /^\{%-?\s*([\w-]+)([\s\S]*?)-?%\}$/.exec(tag);
+    if (liquid) {
+      const name = liquid[1]!.toLowerCase();
+      const argText = (liquid[2] ?? '').trim();
+      const args = parseArgs(argText);
+      const first = args.positional[0] ?? '';
+      if (name === 'raw' || name === 'endraw') return '';
+      if (name === 'link') return `/${argText.replace(/^\//, '')}`;
+      if (name === 'post_url') return `/_posts/${argText}`;
+      if (name === 'include' || name === 'include_relative' || name === 'render') {
+        const base = first.replace(/\.\w+$/, '').toLowerCase();
+        const content = args.named.content ?? args.named.text;
+        if (content && (CALLOUT_TAGS.has(base) || base === 'callout')) {
+          const made = calloutFrom(args.named.type ?? base, content, tag, line, indent);
+          if (made) return made;
+        }
+        note('template', `${tag}: the included file "${first}" was not imported; its text is missing from the entry.`, line);
+        tokens.push(tag);
+        return token(tokens.length - 1);
+      }
+      if (name === 'embed') {
+        const url = args.named.url ?? first;
+        if (url) return `<${url}>`;
+      }
+      if (['tabs', 'endtabs', 'endtab', 'content-ref', 'endcontent-ref'].includes(name)) {
+        note('structure', `${tag} removed; its content was kept.`, line);
+        return '';
+      }
+      if (name === 'tab') {
+        note('structure', `${tag} became a bold line; tabs have no equivalent in the portal.`, line);
+        return args.named.title ? `**${args.named.title}**` : '';
+      }
+      if (['if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'for', 'endfor', 'case', 'when', 'endcase', 'capture', 'endcapture', 'assign'].includes(name)) {
+        note('template', `template logic kept as text (every branch is kept): ${tag.replace(/\s+/g, ' ')}`, line);
+        tokens.push(tag);
+        return token(tokens.length - 1);
+      }
+      return keep(tag, line);
+    }
+
+    const variable = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(tag);
+    if (variable && !tag.startsWith('{{<') && !tag.startsWith('{{%')) {
+      const [expr = '', ...filters] = variable[1]!.split('|').map((s) => s.trim());
+      const literal = /^(["'])(.*)\1$/.exec(expr);
+      if (literal && filters.every((f) => /^(relative_url|absolute_url|url|prepend:\s*site\.baseurl|escape|uri_escape)$/.test(f))) return literal[2]!;
+      if (/^(site\.baseurl|site\.url|base|base_url|\.Site\.BaseURL|site_url|config\.site_url)$/i.test(expr)) {
+        note('template', `${tag} removed: the portal adds its own base path.`, line);
+        return '';
+      }
+      const field = /^(?:page\.|\.Params\.|\.|page\.meta\.|meta\.)?(title|description|summary|excerpt)$/i.exec(expr) ?? /^(?:page\.|\.Params\.|page\.meta\.)([\w.]+)$/i.exec(expr);
+      if (field && filters.length === 0) {
+        const value = lookup(fm, field[1]!) ?? lookup(fm, `params.${field[1]!}`);
+        if (value !== undefined && typeof value !== 'object') {
+          note('template', `${tag} replaced with the front matter value "${String(value)}".`, line);
+          return String(value);
+        }
+      }
+      return keep(tag, line);
+    }
+
+    const erb = /^<%([=#-]?)([\s\S]*?)-?%>$/.exec(tag);
+    if (erb) {
+      if (erb[1] === '#') {
+        note('comment', `template comment kept as a comment: ${erb[2]!.trim()}`, line);
+        return `<!--${safeComment(erb[2]!)}-->`;
+      }
+      return keep(tag, line);
+    }
+    if (tag.startsWith('{#')) {
+      note('comment', `template comment kept as a comment: ${tag.slice(2, -2).trim()}`, line);
+      return `<!--${safeComment(tag.slice(2, -2))}-->`;
+    }
+    return keep(tag, line);
+  }
+}
+
+/** Text that can sit inside <!-- --> without ending it early. */
+export function safeComment(s: string): string {
+  return s.replace(/--+>?/g, (m) => m.split('').join(' ')).replace(/^\s*>/, ' >');
+}
