@@ -24,8 +24,13 @@ interface Props {
   label: string;
 }
 
-/** The results as an ARIA listbox; the input that controls it keeps focus (combobox pattern). */
+/**
+ * The results as an ARIA listbox; the input that controls it keeps focus (combobox pattern).
+ * Options hold no links (interactive content inside an option is invalid): a click or Enter
+ * opens the page, and Ctrl/Cmd-click or a middle click opens it in a new tab.
+ */
 export function Results({ id, options, active, onHover, label }: Props) {
+  const open = (url: string, newTab: boolean) => (newTab ? window.open(url, '_blank', 'noopener') : window.location.assign(url));
   return (
     <ul id={id} role="listbox" aria-label={label} className="search-results" hidden={options.length === 0}>
       {options.map((o, i) => (
@@ -35,13 +40,16 @@ export function Results({ id, options, active, onHover, label }: Props) {
           role="option"
           aria-selected={i === active}
           className={`search-result${o.section ? ' section' : ''}${i === active ? ' active' : ''}`}
+          data-url={o.url}
           onMouseMove={() => onHover?.(i)}
+          onClick={(e) => open(o.url, e.ctrlKey || e.metaKey)}
+          onAuxClick={(e) => e.button === 1 && open(o.url, true)}
         >
           {o.section ? (
-            <a href={o.url} tabIndex={-1}><span aria-hidden="true">↳ </span>{o.title}</a>
+            <span className="result-section"><span aria-hidden="true">↳ </span>{o.title}</span>
           ) : (
             <>
-              <a href={o.url} tabIndex={-1} className="result-title">{o.title}</a>
+              <span className="result-title">{o.title}</span>
               <span className="badges">
                 {o.result.meta.type && <span className="badge">{o.result.meta.type}</span>}
                 {o.result.meta.phase && <span className="badge">{o.result.meta.phase}</span>}

@@ -130,6 +130,14 @@ function dedent(text: string, width: number): string {
   return ' '.repeat(Math.max(0, col - width)) + text.slice(i);
 }
 
+/** TOML, YAML or JSON, for Hugo's code-toggle shortcode, which does not say. */
+function guessConfigLanguage(lines: string[]): string {
+  const text = lines.join('\n').trim();
+  if (text.startsWith('{')) return 'json';
+  if (/^\s*\[[\w.]+\]\s*$|^\s*[\w.-]+\s*=/m.test(text)) return 'toml';
+  return 'yaml';
+}
+
 /** A code fence long enough to hold `code`. */
 function fenceFor(code: string): string {
   const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
@@ -152,6 +160,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     return [blank, { text: prefix + openSentinel(n), line }, blank, ...inner, blank, { text: prefix + closeSentinel(n), line }, blank];
   };
 
+  let defNoted = false;
   const srcLines: Line[] = body.split(/\r?\n/).map((text, i) => ({ text, line: ctx.firstLine + i }));
 
   /** Find a closing line for a paired construct, skipping code fences. */
@@ -273,18 +282,19 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         const closeRe = hugo
           ? new RegExp(`^[ \\t]*\\{\\{[<%][ \\t]*/[ \\t]*${name}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i')
           : new RegExp(`^[ \\t]*\\{%-?[ \\t]*end${name}[ \\t]*-?%\\}[ \\t]*$`, 'i');
-        const isCode = ['highlight', 'code', 'codeblock', 'code-block'].includes(name);
+        const isCode = ['highlight', 'code', 'codeblock', 'code-block', 'code-toggle'].includes(name);
         const isCallout = CALLOUT_TAGS.has(name);
         if (isCode || isCallout) {
           const j = findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
           if (j >= 0) {
             if (isCode) {
               const code = lines.slice(i + 1, j).map((l) => l.text);
-              const lang = args.named.lang ?? args.named.language ?? args.positional[0] ?? '';
+              const lang = args.named.lang ?? args.named.language ?? args.positional[0] ?? (name === 'code-toggle' ? guessConfigLanguage(code) : '');
               const fenceText = fenceFor(code.join('\n'));
               const title = args.named.file ?? args.named.title ?? args.named.filename;
               if (title) out.push({ text: `${indent}*${title}*`, line: cur.line }, { text: '', line: cur.line });
               out.push({ text: `${indent}${fenceText}${/^[\w+#.-]+$/.test(lang) ? lang : ''}`, line: cur.line }, ...code.map((text, k) => ({ text, line: cur.line + k + 1 })), { text: `${indent}${fenceText}`, line: lines[j]!.line });
+              if (name === 'code-toggle') note('template', `${t.trim()} (configuration shown in several formats) became one ${lang || 'plain'} code block.`, cur.line);
               const dropped = Object.entries(args.named).filter(([k]) => !['lang', 'language', 'file', 'title', 'filename'].includes(k));
               if (dropped.length) note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
             } else {
@@ -300,6 +310,37 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
             continue;
           }
         }
+      }
+
+      // Definition lists (PHP Markdown Extra, pymdownx): ":   definition" with its content indented by
+      // four. Left alone, the content is an indented code block; the definition becomes paragraphs.
+      const def = /^([ \t]*):[ \t]{1,3}(\S.*)$/.exec(t);
+      const prevText = out.length ? out[out.length - 1]!.text : '';
+      const termBefore = out.slice().reverse().find((l) => l.text.trim() !== '');
+      if (def && termBefore && !/^[ \t]*:/.test(termBefore.text) || (def && /^[ \t]*:/.test(termBefore?.text ?? '') && prevText.trim() === '')) {
+        const indent = def[1] ?? '';
+        const width = indentWidth(indent) + 4;
+        let j = i + 1;
+        let last = i;
+        let lazy = true;
+        for (; j < lines.length; j++) {
+          const lt = lines[j]!.text;
+          if (lt.trim() === '') {
+            lazy = false;
+            continue;
+          }
+          if (indentWidth(leading(lt)) >= width || lazy) last = j;
+          else break;
+        }
+        const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
+        if (!defNoted) note('structure', 'a definition list (":   definition") became a term followed by paragraphs; Markdown in the portal has no definition lists.', cur.line);
+        defNoted = true;
+        // A leading HTML comment would swallow its line as an HTML block: give it a line of its own.
+        const lead = /^((?:<!--[\s\S]*?-->\s*)+)(\S.*)$/.exec(def[2]!);
+        const first = lead ? [{ text: `${indent}${lead[1]!.trim()}`, line: cur.line }, { text: '', line: cur.line }, { text: `${indent}${lead[2]}`, line: cur.line }] : [{ text: `${indent}${def[2]}`, line: cur.line }];
+        out.push({ text: '', line: cur.line }, ...first, ...blocks(inner));
+        i = last;
+        continue;
       }
 
       // .mdx sources: import/export lines are code for the old site.
@@ -364,7 +405,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         /\{\{[\s\S]{0,2000}?\}\}/.source,
         /<%[\s\S]{0,2000}?%>/.source,
         /\{#[\s\S]{0,2000}?#\}/.source,
-        ctx.mdxSource ? /\{\/\*([\s\S]*?)\*\/\}/.source : /(?!)/.source,
+        ctx.mdxSource ? /\{\/\*([\s\S]*?)\*\/\}/.source : /(?!)([\s\S])/.source,
       ]
         .map((s) => `(?:${s})`)
         .join('|'),
@@ -521,6 +562,16 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     }
 
     const erb = /^<%([=#-]?)([\s\S]*?)-?%>$/.exec(tag);
+    // Helpers such as GOV.UK tech docs' <%= warning_text("...") %> render an admonition.
+    const helper = /^<%=\s*([a-z_]*?(warning|note|tip|info|important|caution|danger)[a-z_]*)\s*\(?\s*(["'])([\s\S]*)\3\s*\)?\s*-?%>$/i.exec(tag);
+    if (helper) {
+      const content = helper[4]!.replace(/\\(["'])/g, '$1').replace(/<br\s*\/?>\s*(?:<br\s*\/?>)+/gi, `\n\n${indent ?? ''}`);
+      const made = calloutFrom(helper[2]!, content, tag, line, indent);
+      if (made) {
+        note('template', `${helper[1]}(...) became a Callout.`, line);
+        return made;
+      }
+    }
     if (erb) {
       if (erb[1] === '#') {
         note('comment', `template comment kept as a comment: ${erb[2]!.trim()}`, line);

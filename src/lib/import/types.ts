@@ -12,8 +12,8 @@ export interface KnownIds {
   teams: string[];
   policy: string[];
   spokes: string[];
-  /** Every existing entry of the target collection, to avoid id clashes. */
-  collection: string[];
+  /** Every existing entry, as collection/id: links to them are kept as they are. */
+  entries: string[];
 }
 
 export interface ImportOptions {

@@ -1,0 +1,294 @@
+/**
+ * The importer's pipeline, pure (no file system): source files in, entry files out.
+ *
+ *   front matter   split, mapped to the portal's fields, gaps filled (fields.ts)
+ *   templates      containers and template tags made safe before parsing (templates.ts)
+ *   parse          remark + GFM
+ *   tree           callouts, raw HTML, attribute lists, tokens back as text (tree.ts, html.ts)
+ *   title          front matter title or first h1 (then removed), headings demoted if h1s remain
+ *   links          batch-aware rewriting (links.ts), after every file's headings are known
+ *   output         .mdx when a Callout is needed, else .md; serialised, re-parsed and compared
+ *                  with the source text, so nothing is lost silently (text-units.ts)
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { parseBody } from '../body.ts';
+import { prepass, restoreTokens } from './templates.ts';
+import { applyAlerts, applyAttributeLists, applyCallouts, applyHtml, applyWikiLinks, contains, htmlToMdx, jsxToHtml, restoreAll } from './tree.ts';
+import { frontmatterYaml, mapFields, splitFrontmatter, type MappedFields } from './fields.ts';
+import { rewriteLinks, routeOf, type Batch, type BatchFile } from './links.ts';
+import { planIds } from './ids.ts';
+import { missingUnits, plain, textUnits, words } from './text-units.ts';
+import type { ImportOptions, ImportResult, Note, SourceFile } from './types.ts';
+
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
+
+const SERIALIZE: ToMarkdownOptions = { bullet: '-', rule: '-', listItemIndent: 'one', fences: true, incrementListMarker: true, tightDefinitions: true };
+
+interface Working {
+  file: SourceFile;
+  id: string;
+  tree: Root;
+  notes: Note[];
+  fields: MappedFields;
+  before: string[];
+  droppedAttrs: Map<string, { count: number; elements: Set<string> }>;
+  batchFile: BatchFile;
+  error?: string;
+}
+
+const isCallout = (n: RootContent) => n.type === 'mdxJsxFlowElement' && n.name === 'Callout';
+
+/** Convert a batch of source files into entries of one collection. */
+export function importBatch(files: SourceFile[], opts: ImportOptions): ImportResult[] {
+  const ids = planIds(files.map((f) => f.path));
+  const working: Working[] = [];
+  const results: ImportResult[] = [];
+
+  for (const file of files) {
+    const { id, wanted } = ids.get(file.path)!;
+    try {
+      const w = prepare(file, id, opts);
+      if (id !== wanted) w.notes.push({ kind: 'structure', message: `another file of this import also makes the id "${wanted}", so this one is "${id}".` });
+      working.push(w);
+    } catch (cause) {
+      if (process.env.IMPORT_DEBUG) console.error(cause);
+      results.push(failed(file, id, cause));
+    }
+  }
+
+  const batch: Batch = { collection: opts.collection, files: working.map((w) => w.batchFile), existing: new Set(opts.known?.entries ?? []) };
+  for (const w of working) {
+    try {
+      rewriteLinks(w.tree, { batch, self: w.batchFile, note: (kind, message, line) => w.notes.push({ kind, message, line }) });
+      results.push(finish(w, opts));
+    } catch (cause) {
+      results.push(failed(w.file, w.id, cause));
+    }
+  }
+  const order = new Map(files.map((f, i) => [f.path, i]));
+  return results.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
+}
+
+function failed(file: SourceFile, id: string, cause: unknown): ImportResult {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { source: file.path, id, extension: '.md', text: '', data: {}, notes: [], todo: [], lost: [], error: `could not be converted: ${message}` };
+}
+
+function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
+  const notes: Note[] = [];
+  const split = splitFrontmatter(file.text);
+  const pre = prepass(split.body, { firstLine: split.bodyLine, frontmatter: split.data, mdxSource: /\.mdx$/i.test(file.path) });
+  notes.push(...pre.notes);
+  const tree = mdParser.parse(pre.text) as Root;
+  const lineOffset = split.bodyLine - 1;
+  const note = (kind: Note['kind']) => (message: string, line?: number) => notes.push({ kind, message, line: line === undefined ? undefined : line + lineOffset });
+
+  // What the source says, with template tags as they were written: the round-trip reference.
+  const reference = structuredClone(tree);
+  restoreAll(reference, pre.tokens, pre.markers, () => {}, true);
+  applyAlerts(reference, () => {});
+  applyAttributeLists(reference, () => {});
+  const before = textUnits(reference);
+
+  applyCallouts(tree, pre.markers, (m, line) => notes.push({ kind: 'structure', message: m, line }));
+  applyAlerts(tree, note('structure'));
+  const droppedAttrs = new Map<string, { count: number; elements: Set<string> }>();
+  applyHtml(tree, {
+    note: (message) => notes.push({ kind: 'html', message }),
+    dropped: (attr, element, value) => {
+      if (value?.trim() && ['title', 'alt', 'aria-label', 'label', 'summary', 'placeholder'].includes(attr)) {
+        notes.push({ kind: 'html', message: `dropped ${attr}="${value.trim()}" from an HTML <${element}>.` });
+      }
+      const entry = droppedAttrs.get(attr) ?? { count: 0, elements: new Set<string>() };
+      entry.count++;
+      entry.elements.add(element);
+      droppedAttrs.set(attr, entry);
+    },
+    parseMarkdown: (text) => (mdParser.parse(text) as Root).children,
+  });
+  const customIds = applyAttributeLists(tree, note('structure'));
+  restoreAll(tree, pre.tokens, pre.markers, note('template'));
+  applyWikiLinks(tree);
+
+  // Title: front matter, else the first h1 (removed from the body), else the file name.
+  const firstH1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const h1Text = firstH1 ? toString(firstH1).trim() : undefined;
+  const fileTitle = id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  const paragraphText = () => {
+    for (const n of tree.children) {
+      if (n.type !== 'paragraph') continue;
+      const text = toString(n).replace(/\s+/g, ' ').trim();
+      if (words(text).split(' ').length >= 4) return text;
+    }
+    return undefined;
+  };
+  // Summary candidates must not include the h1 we are about to remove: compute after removal.
+  const fmTitle = (() => {
+    const probe = mapFields({ frontmatter: split.data, h1: h1Text, fileTitle, source: file.path }, { ...opts });
+    return probe;
+  })();
+  if (firstH1 && (fmTitle.titleFrom === 'h1' || (tree.children[0] === firstH1 && words(h1Text ?? '') === words(String(fmTitle.data.title))))) {
+    tree.children.splice(tree.children.indexOf(firstH1), 1);
+  }
+  const fields = mapFields(
+    {
+      frontmatter: split.data,
+      h1: h1Text,
+      fileTitle,
+      firstParagraph: paragraphText(),
+      source: file.path,
+      unreadable: split.error ? { error: split.error, raw: split.raw ?? '' } : undefined,
+    },
+    opts,
+  );
+  if (split.format === 'toml') notes.push({ kind: 'field', message: 'the front matter was TOML (+++); it was converted to YAML.' });
+  if (fields.titleFrom === 'h1') notes.push({ kind: 'field', message: `the first heading "${h1Text}" became the title and was removed from the body.` });
+
+  // The page shows the title as its only h1: demote the body's headings if it has h1s.
+  const headings: Heading[] = [];
+  const collect = (nodes: RootContent[]) => {
+    for (const n of nodes) {
+      if (n.type === 'heading') headings.push(n);
+      if ('children' in n && Array.isArray(n.children)) collect(n.children as RootContent[]);
+    }
+  };
+  collect(tree.children);
+  if (headings.some((h) => h.depth === 1)) {
+    for (const h of headings) h.depth = Math.min(6, h.depth + 1) as Heading['depth'];
+    notes.push({ kind: 'structure', message: 'the body had level-1 headings besides the title: every heading moved down one level.' });
+  }
+
+  // Heading slugs as the portal makes them, and the custom ids ({#id}) that pointed at them.
+  const slugger = new GithubSlugger();
+  const slugs = new Set<string>();
+  const anchors = new Map<string, string>();
+  for (const h of headings) {
+    const slug = slugger.slug(toString(h));
+    slugs.add(slug);
+    const custom = customIds.get(h);
+    if (custom && custom !== slug) anchors.set(custom, slug);
+  }
+
+  const data = split.data;
+  const routeFields = ['permalink', 'url', 'slug', 'aliases', 'redirect_from', 'redirectfrom', 'id'];
+  const routes: string[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (!routeFields.includes(k.toLowerCase())) continue;
+    for (const r of Array.isArray(v) ? v : [v]) {
+      if (typeof r !== 'string' || !r.trim()) continue;
+      if (r.startsWith('/')) routes.push(r);
+      else if (k.toLowerCase() === 'slug' || k.toLowerCase() === 'id') {
+        const dir = routeOf(file.path).split('/').slice(0, -1).join('/');
+        routes.push(`/${dir ? `${dir}/` : ''}${r}`);
+      }
+    }
+  }
+  return { file, id, tree, notes, fields, before, droppedAttrs, batchFile: { source: file.path, id, routes, anchors, slugs } };
+}
+
+function serialize(tree: Root, mdx: boolean): string {
+  return toMarkdown(tree, { ...SERIALIZE, extensions: mdx ? [gfmToMarkdown(), mdxToMarkdown()] : [gfmToMarkdown()] });
+}
+
+/** Callouts as blockquotes with a bold title: the fallback when MDX cannot be written safely. */
+function calloutsToBlockquotes(tree: Root): void {
+  const visit = (nodes: RootContent[]): RootContent[] =>
+    nodes.map((n) => {
+      if ('children' in n && Array.isArray(n.children)) (n as { children: RootContent[] }).children = visit(n.children as RootContent[]);
+      if (!isCallout(n)) return n;
+      const el = n as MdxJsxFlowElement;
+      const attr = (name: string) => el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+      const label = String(attr('title') ?? attr('type') ?? 'Note');
+      return { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label.charAt(0).toUpperCase() + label.slice(1) }] }] }, ...(el.children as RootContent[])] } as RootContent;
+    });
+  tree.children = visit(tree.children) as Root['children'];
+}
+
+function finish(w: Working, opts: ImportOptions): ImportResult {
+  const { tree, notes, fields } = w;
+  for (const [attr, { count, elements }] of w.droppedAttrs) {
+    notes.push({ kind: 'html', message: `dropped ${attr}= from ${count} HTML element${count > 1 ? 's' : ''} (${[...elements].map((e) => `<${e}>`).join(', ')}); the portal styles content itself.` });
+  }
+
+  let mdx = contains(tree, isCallout);
+  const working = structuredClone(tree);
+  if (mdx) htmlToMdx(working);
+  else jsxToHtml(working);
+  let body = serialize(working, mdx);
+  let check = parseBody(body, { mdx });
+  if (check.error && mdx) {
+    notes.push({ kind: 'structure', message: `the MDX version did not parse (${check.error.message}); callouts became blockquotes and the entry is plain Markdown.` });
+    const fallback = structuredClone(tree);
+    calloutsToBlockquotes(fallback);
+    jsxToHtml(fallback);
+    body = serialize(fallback, false);
+    mdx = false;
+    check = parseBody(body, { mdx });
+  }
+  if (check.error) notes.push({ kind: 'structure', message: `the output does not parse: ${check.error.message}` });
+
+  // Round trip: the source's text must be in the output, or in the notes and front matter.
+  const written = (mdx ? mdxParser : mdParser).parse(body) as Root;
+  const outText = plain(written);
+  const extra = [String(fields.data.title ?? ''), String(fields.data.summary ?? ''), ...fields.header, ...notes.map((n) => n.message)];
+  const lost = missingUnits(w.before, outText, extra);
+  const lostInWriting = missingUnits(textUnits(working), outText);
+  for (const u of lostInWriting) if (!lost.includes(u)) lost.push(u);
+
+  // Checklist lines that come from the body.
+  const todo = [...fields.todo];
+  const bodyWords = words(outText).split(' ').filter(Boolean).length;
+  if (!body.trim()) todo.push('body: the source had no text; write the entry.');
+  else if (bodyWords <= 250) todo.push(`body: ${bodyWords} words; published entries are expected to have more than 250.`);
+  if (!check.links.some((l) => l.url.startsWith('/'))) todo.push('body: link to at least one other portal page, e.g. [launch a channel](/playbooks/launch-a-channel/).');
+  const attention = notes.filter((n) => n.kind === 'link' || n.kind === 'image').length;
+  if (attention) todo.push(`links and images: ${attention} need attention (see the notes).`);
+  const tags = notes.filter((n) => n.kind === 'template' && /kept as text|not imported/.test(n.message)).length;
+  if (tags) todo.push(`template tags: ${tags} kept as text (see the notes); rewrite or remove them.`);
+  if (lost.length) todo.push(`text: ${lost.length} passage(s) of the source could not be found in the output; compare with the source.`);
+
+  const yaml = frontmatterYaml(fields.data, fields.comments, fields.header);
+  const text = `---\n${yaml}---\n\n${body}`;
+  return {
+    source: w.file.path,
+    id: w.id,
+    extension: mdx ? '.mdx' : '.md',
+    text,
+    data: fields.data,
+    notes: dedupe([...fields.notes, ...notes]),
+    todo,
+    lost,
+  };
+}
+
+/** Merge repeated notes, keeping the first line and a count. */
+function dedupe(notes: Note[]): Note[] {
+  const seen = new Map<string, Note & { count: number }>();
+  for (const n of notes) {
+    const key = `${n.kind}\u0000${n.message}`;
+    const prev = seen.get(key);
+    if (prev) prev.count++;
+    else seen.set(key, { ...n, count: 1 });
+  }
+  return [...seen.values()]
+    .map(({ count, ...n }) => (count > 1 ? { ...n, message: `${n.message} (${count} times)` } : n))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Convert one file on its own (links to other files stay as they are). */
+export function importFile(file: SourceFile, opts: ImportOptions): ImportResult {
+  return importBatch([file], opts)[0]!;
+}
+
+export { restoreTokens };

@@ -1,0 +1,617 @@
+/**
+ * Raw HTML in imported Markdown, turned into Markdown nodes where Markdown has the construct
+ * (p, headings, lists, emphasis, links, images, code, simple tables) and into JSX elements where it
+ * does not but the portal can show it (details, sup, kbd, complex tables). Wrappers (div, span,
+ * font, center) are unwrapped; class, style and event attributes are dropped; scripts and styles
+ * are dropped with their text in the notes; unknown or component tags keep their content.
+ *
+ * A forgiving tokenizer and tree builder (void elements, implicit ends of p/li/td/tr, stray and
+ * unclosed tags) make sure the result is balanced, which MDX requires.
+ */
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { calloutType } from './templates.ts';
+import { calloutNode, strongestCallout } from './tree.ts';
+
+type Attr = [name: string, value: string | true];
+
+export interface HElement {
+  type: 'element';
+  name: string;
+  attrs: Attr[];
+  children: HNode[];
+}
+export type HNode = HElement | { type: 'text'; value: string } | { type: 'comment'; value: string } | { type: 'leaf'; node: RootContent };
+
+type Tok =
+  | { t: 'open'; name: string; attrs: Attr[]; selfClosing: boolean }
+  | { t: 'close'; name: string }
+  | { t: 'text'; value: string }
+  | { t: 'comment'; value: string }
+  | { t: 'other'; value: string }
+  | { t: 'leaf'; node: RootContent };
+
+export interface HtmlContext {
+  note: (message: string) => void;
+  /** Count a dropped attribute, reported once per file; text-bearing ones (title, alt) with their value. */
+  dropped: (attr: string, element: string, value?: string) => void;
+  /** Parse Markdown text (for elements with markdown="1"). */
+  parseMarkdown: (text: string) => RootContent[];
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'iframe', 'video', 'audio', 'object', 'caption', 'colgroup']);
+/** Inline elements kept as they are: MDX and Markdown both accept them and Markdown has no equivalent. */
+const KEEP_INLINE = new Set(['sup', 'sub', 'kbd', 'mark', 'u', 'ins', 'abbr', 'small', 'q', 'time', 'var', 'dfn', 'bdi', 'bdo', 'cite']);
+const WRAPPERS = new Set(['div', 'span', 'font', 'center', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'figure', 'hgroup', 'address', 'big', 'nobr', 'label', 'fieldset', 'legend', 'form', 'body', 'html', 'tbody', 'thead', 'tfoot', 'caption', 'colgroup', 'col', 'picture', 'noscript', 'menu', 'p']);
+const ALLOWED_ATTRS: Record<string, string[]> = {
+  '*': ['id', 'lang', 'dir', 'title'],
+  abbr: ['title'],
+  details: ['open'],
+  time: ['datetime'],
+  q: ['cite'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  ol: ['start'],
+};
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©', reg: '®', trade: '™', hellip: '…',
+  mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„', bull: '•', middot: '·',
+  times: '×', divide: '÷', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', deg: '°', plusmn: '±',
+  frac12: '½', frac14: '¼', frac34: '¾', laquo: '«', raquo: '»', larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔',
+  rArr: '⇒', lArr: '⇐', check: '✓', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwj: '\u200d', zwnj: '\u200c',
+  shy: '\u00ad', iexcl: '¡', iquest: '¿', le: '≤', ge: '≥', ne: '≠', minus: '−', infin: '∞', hearts: '♥', star: '☆',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è', aacute: 'á',
+  agrave: 'à', ccedil: 'ç', ntilde: 'ñ', oacute: 'ó', iacute: 'í', uacute: 'ú', ecirc: 'ê', acirc: 'â', ocirc: 'ô',
+};
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+const TAG_OPEN = /^<([A-Za-z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
+const TAG_CLOSE = /^<\/([A-Za-z][\w:.-]*)\s*>/;
+
+/** Split an HTML string into tags, text and comments. Never throws: anything odd is text. */
+export function tokenizeHtml(html: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ t: 'text', value: text });
+    text = '';
+  };
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      text += html.slice(i);
+      break;
+    }
+    text += html.slice(i, lt);
+    const rest = html.slice(lt);
+    let m: RegExpExecArray | null;
+    if (rest.startsWith('<!--')) {
+      const end = rest.indexOf('-->', 4);
+      flush();
+      out.push({ t: 'comment', value: end < 0 ? rest.slice(4) : rest.slice(4, end) });
+      i = end < 0 ? html.length : lt + end + 3;
+    } else if ((m = TAG_OPEN.exec(rest))) {
+      flush();
+      const attrs: Attr[] = [];
+      for (const a of (m[2] ?? '').matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+        const value = a[2] ?? a[3] ?? a[4];
+        attrs.push([a[1]!, value === undefined ? true : decodeEntities(value)]);
+      }
+      out.push({ t: 'open', name: m[1]!, attrs, selfClosing: m[3] === '/' });
+      i = lt + m[0].length;
+    } else if ((m = TAG_CLOSE.exec(rest))) {
+      flush();
+      out.push({ t: 'close', name: m[1]! });
+      i = lt + m[0].length;
+    } else if ((m = /^<!\[CDATA\[([\s\S]*?)\]\]>|^<![A-Za-z][^>]*>|^<\?[\s\S]*?\?>/.exec(rest))) {
+      flush();
+      out.push(m[1] !== undefined ? { t: 'text', value: m[1] } : { t: 'other', value: m[0] });
+      i = lt + m[0].length;
+    } else {
+      text += '<';
+      i = lt + 1;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** HTML names are case-insensitive; component names (TOCInline, Tabs) keep their case for the notes. */
+const lower = (name: string) => {
+  const l = name.toLowerCase();
+  return VOID.has(l) || BLOCK.has(l) || KEEP_INLINE.has(l) || WRAPPERS.has(l) || KNOWN_INLINE.has(l) ? l : name;
+};
+const KNOWN_INLINE = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'tt', 'samp', 's', 'del', 'strike', 'br', 'wbr', 'img', 'input', 'script', 'style', 'template', 'button', 'select', 'option', 'textarea']);
+
+/** Build a balanced tree: closes what HTML closes implicitly, drops stray end tags, closes the rest at the end. */
+export function buildTree(tokens: Tok[], note: (message: string) => void): HNode[] {
+  const root: HElement = { type: 'element', name: '#root', attrs: [], children: [] };
+  const stack: HElement[] = [root];
+  const top = () => stack[stack.length - 1]!;
+  const closeTo = (index: number) => {
+    stack.length = index;
+  };
+  const findOpen = (names: string[], stopAt: string[] = []) => {
+    for (let k = stack.length - 1; k > 0; k--) {
+      const n = stack[k]!.name;
+      if (names.includes(n)) return k;
+      if (stopAt.includes(n)) return -1;
+    }
+    return -1;
+  };
+  for (const tok of tokens) {
+    if (tok.t === 'text') top().children.push({ type: 'text', value: tok.value });
+    else if (tok.t === 'comment') top().children.push({ type: 'comment', value: tok.value });
+    else if (tok.t === 'leaf') top().children.push({ type: 'leaf', node: tok.node });
+    else if (tok.t === 'other') note(`dropped the HTML declaration ${tok.value.slice(0, 80)}`);
+    else if (tok.t === 'open') {
+      const name = lower(tok.name);
+      const implicit: [string[], string[]][] = [];
+      if (name === 'li') implicit.push([['li'], ['ul', 'ol', 'menu']]);
+      if (name === 'dt' || name === 'dd') implicit.push([['dt', 'dd'], ['dl']]);
+      if (name === 'td' || name === 'th') implicit.push([['td', 'th'], ['tr', 'table']]);
+      if (name === 'tr') implicit.push([['tr', 'td', 'th'], ['table', 'thead', 'tbody', 'tfoot']]);
+      if (['thead', 'tbody', 'tfoot'].includes(name)) implicit.push([['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], ['table']]);
+      if (name === 'option') implicit.push([['option'], ['select']]);
+      if (BLOCK.has(name) && top().name === 'p') implicit.push([['p'], []]);
+      for (const [names, stopAt] of implicit) {
+        const k = findOpen(names, stopAt);
+        if (k > 0) closeTo(k);
+      }
+      const el: HElement = { type: 'element', name, attrs: tok.attrs, children: [] };
+      top().children.push(el);
+      if (!VOID.has(name) && !tok.selfClosing) stack.push(el);
+    } else {
+      const name = lower(tok.name);
+      const k = findOpen([name]);
+      if (k > 0) {
+        const skipped = stack.slice(k + 1).map((e) => e.name).filter((n) => !['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot'].includes(n));
+        if (skipped.length) note(`closed unclosed HTML <${skipped.join('>, <')}> before </${name}>.`);
+        closeTo(k);
+      } else if (!VOID.has(name)) {
+        note(`dropped a stray </${name}> that closes nothing here.`);
+      }
+    }
+  }
+  const open = stack.slice(1).map((e) => e.name).filter((n) => !['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot', 'html', 'body'].includes(n));
+  if (open.length) note(`closed HTML <${open.join('>, <')}> left open in the source.`);
+  return root.children;
+}
+
+const attr = (el: HElement, name: string): string | undefined => {
+  const found = el.attrs.find(([n]) => n.toLowerCase() === name);
+  return found === undefined ? undefined : found[1] === true ? '' : found[1];
+};
+
+/** Raw text of a subtree (for code and notes), entities decoded. */
+export function textOf(nodes: HNode[]): string {
+  return nodes
+    .map((n) => {
+      if (n.type === 'text') return decodeEntities(n.value);
+      if (n.type === 'element') return n.name === 'br' ? '\n' : textOf(n.children);
+      if (n.type === 'leaf') return 'value' in n.node && typeof n.node.value === 'string' ? n.node.value : '';
+      return '';
+    })
+    .join('');
+}
+
+const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, ' ');
+
+export class HtmlConverter {
+  cx: HtmlContext;
+  constructor(cx: HtmlContext) {
+    this.cx = cx;
+  }
+
+  comment(value: string) {
+    if (value.trim()) this.cx.note(`an HTML comment was kept as a comment, which readers do not see: ${value.trim().replace(/\s+/g, ' ')}`);
+  }
+
+  /** Keep only attributes the portal accepts; report the rest. */
+  attributes(el: HElement): MdxJsxAttribute[] {
+    const allowed = new Set([...(ALLOWED_ATTRS['*'] ?? []), ...(ALLOWED_ATTRS[el.name] ?? [])]);
+    const out: MdxJsxAttribute[] = [];
+    for (const [name, value] of el.attrs) {
+      const n = name.toLowerCase();
+      if (allowed.has(n)) out.push({ type: 'mdxJsxAttribute', name: n, value: value === true ? null : value });
+      else this.cx.dropped(n.startsWith('on') ? 'on… event handlers' : n, el.name, typeof value === 'string' ? value : undefined);
+    }
+    return out;
+  }
+
+  /** Report every attribute of an element that is converted to Markdown (which has no attributes). */
+  dropAll(el: HElement, keep: string[] = []) {
+    for (const [name, value] of el.attrs) {
+      if (!keep.includes(name.toLowerCase())) this.cx.dropped(name.toLowerCase().startsWith('on') ? 'on… event handlers' : name.toLowerCase(), el.name, typeof value === 'string' ? value : undefined);
+    }
+  }
+
+  flowElement(name: string, el: HElement, children: RootContent[]): MdxJsxFlowElement {
+    return { type: 'mdxJsxFlowElement', name, attributes: this.attributes(el), children: children as MdxJsxFlowElement['children'] };
+  }
+
+  /** Convert nodes in a block context. */
+  flow(nodes: HNode[]): RootContent[] {
+    const out: RootContent[] = [];
+    let inline: HNode[] = [];
+    const flushInline = () => {
+      const phrasing = trimPhrasing(this.phrasing(inline));
+      if (phrasing.length) out.push({ type: 'paragraph', children: phrasing });
+      inline = [];
+    };
+    for (const node of nodes) {
+      if (node.type === 'leaf') {
+        if (isPhrasing(node.node)) inline.push(node);
+        else {
+          flushInline();
+          out.push(node.node);
+        }
+      } else if (node.type === 'comment') {
+        flushInline();
+        this.comment(node.value);
+        out.push({ type: 'html', value: `<!--${node.value}-->` });
+      } else if (node.type === 'text') {
+        if (node.value.trim() || inline.length) inline.push(node);
+      } else if (isBlockish(node)) {
+        flushInline();
+        out.push(...this.block(node));
+      } else inline.push(node);
+    }
+    flushInline();
+    return out;
+  }
+
+  block(el: HElement): RootContent[] {
+    const name = el.name;
+    const hint = this.calloutHint(el);
+    if (hint) {
+      this.dropAll(el);
+      return [calloutNode(hint.type, hint.label, this.flow(el.children))];
+    }
+    if (attr(el, 'markdown') !== undefined && el.children.every((c) => c.type === 'text')) {
+      this.dropAll(el, ['markdown']);
+      return this.cx.parseMarkdown(textOf(el.children));
+    }
+    if (/^h[1-6]$/.test(name)) {
+      this.dropAll(el);
+      const heading: Heading = { type: 'heading', depth: Number(name[1]) as Heading['depth'], children: trimPhrasing(this.phrasing(el.children)) };
+      return heading.children.length ? [heading] : [];
+    }
+    switch (name) {
+      case 'p': {
+        this.dropAll(el);
+        const children = trimPhrasing(this.phrasing(el.children));
+        return children.length ? [{ type: 'paragraph', children }] : [];
+      }
+      case 'ul':
+      case 'ol':
+      case 'menu':
+        return [this.list(el)];
+      case 'blockquote':
+        this.dropAll(el, ['cite']);
+        return [{ type: 'blockquote', children: this.flow(el.children) as never }];
+      case 'pre': {
+        this.dropAll(el);
+        const code = el.children.length === 1 && el.children[0]!.type === 'element' && el.children[0]!.name === 'code' ? el.children[0] : undefined;
+        const cls = `${(code && attr(code, 'class')) ?? ''} ${attr(el, 'class') ?? ''} ${attr(el, 'data-lang') ?? ''}`;
+        const lang = /(?:language-|lang-|brush:\s*)([\w+#-]+)/.exec(cls)?.[1] ?? (attr(el, 'data-lang') || null);
+        const value = textOf(el.children).replace(/^\n/, '').replace(/\n$/, '');
+        return [{ type: 'code', lang, meta: null, value }];
+      }
+      case 'hr':
+        return [{ type: 'thematicBreak' }];
+      case 'br':
+        return [];
+      case 'img':
+        return [{ type: 'paragraph', children: this.phrasing([el]) }];
+      case 'table':
+        return this.table(el);
+      case 'details':
+        return [this.flowElement('details', el, this.flow(el.children))];
+      case 'summary':
+        return [this.flowElement('summary', el, [{ type: 'paragraph', children: trimPhrasing(this.phrasing(el.children)) }])];
+      case 'dl': {
+        this.dropAll(el);
+        this.cx.note('a definition list (<dl>) became bold terms followed by their definitions.');
+        const out: RootContent[] = [];
+        for (const c of el.children) {
+          if (c.type !== 'element') continue;
+          if (c.name === 'dt') out.push({ type: 'paragraph', children: [{ type: 'strong', children: trimPhrasing(this.phrasing(c.children)) }] });
+          else out.push(...this.flow(c.children));
+        }
+        return out;
+      }
+      case 'dt':
+        return [{ type: 'paragraph', children: [{ type: 'strong', children: trimPhrasing(this.phrasing(el.children)) }] }];
+      case 'figcaption':
+        return [{ type: 'paragraph', children: [{ type: 'emphasis', children: trimPhrasing(this.phrasing(el.children)) }] }];
+      case 'iframe':
+      case 'video':
+      case 'audio':
+      case 'embed':
+      case 'object': {
+        const src = attr(el, 'src') ?? attr(el, 'data') ?? (el.children.find((c): c is HElement => c.type === 'element' && c.name === 'source') && attr(el.children.find((c): c is HElement => c.type === 'element' && c.name === 'source')!, 'src'));
+        const label = attr(el, 'title') || textOf(el.children).trim() || `Embedded ${name === 'iframe' ? 'content' : name}`;
+        this.cx.note(`<${name}> became a link to ${src ?? '(no source)'}; the portal does not embed external content.`);
+        if (!src) return label ? [{ type: 'paragraph', children: [{ type: 'text', value: label }] }] : [];
+        return [{ type: 'paragraph', children: [{ type: 'link', url: src, title: null, children: [{ type: 'text', value: label }] }] }];
+      }
+      case 'script':
+      case 'style':
+      case 'template': {
+        const text = textOf(el.children).trim();
+        if (text) this.cx.note(`dropped a <${name}> element; its content was: ${text.length > 500 ? `${text.slice(0, 500)}…` : text}`);
+        return [];
+      }
+      case 'li':
+        return this.flow(el.children);
+      case 'tr':
+      case 'td':
+      case 'th':
+        this.dropAll(el);
+        return this.flow(el.children);
+      default:
+        return this.unwrap(el, 'flow') as RootContent[];
+    }
+  }
+
+  /** An admonition written as HTML: <div class="admonition warning">, <div class="alert alert-info">. */
+  calloutHint(el: HElement) {
+    if (!['div', 'aside', 'blockquote', 'section', 'p'].includes(el.name)) return undefined;
+    const cls = `${attr(el, 'class') ?? ''} ${attr(el, 'role') ?? ''}`.toLowerCase();
+    if (!/\b(admonition|alert|callout|notice|note|tip|warning|danger|caution|info|important|confluence-information-macro)/.test(cls)) return undefined;
+    const mapped = strongestCallout(cls.split(/[\s_]+|-(?=\w)/));
+    if (mapped) this.cx.note(`<${el.name} class="${attr(el, 'class')}"> became a Callout (${mapped.type}).`);
+    return mapped;
+  }
+
+  unwrap(el: HElement, context: 'flow' | 'phrasing'): RootContent[] | PhrasingContent[] {
+    const known = WRAPPERS.has(el.name) || BLOCK.has(el.name) || KEEP_INLINE.has(el.name) || ['a', 'b', 'i', 'em', 'strong', 'code', 'tt', 'samp', 's', 'del', 'strike'].includes(el.name);
+    if (!known) {
+      const empty = !textOf(el.children).trim() && !el.children.some((c) => c.type === 'leaf' || (c.type === 'element' && c.name === 'img'));
+      this.cx.note(
+        empty
+          ? `<${el.name}${el.attrs.length ? ' …' : ''} /> shows content from elsewhere on the old site (a component or macro); that content is not imported. Write it here if the page needs it.`
+          : `<${el.name}> is not an HTML element the portal can show; its tags were removed and its content kept.`,
+      );
+    }
+    else this.dropAll(el);
+    return context === 'flow' ? this.flow(el.children) : this.phrasing(el.children);
+  }
+
+  list(el: HElement): List {
+    this.dropAll(el, ['start']);
+    const ordered = el.name === 'ol';
+    const start = ordered ? Number(attr(el, 'start') ?? 1) || 1 : null;
+    const items: ListItem[] = [];
+    for (const c of el.children) {
+      if (c.type === 'text' && !c.value.trim()) continue;
+      if (c.type === 'element' && c.name === 'li') {
+        this.dropAll(c);
+        let checked: boolean | null = null;
+        const kids = [...c.children];
+        const first = kids.findIndex((k) => !(k.type === 'text' && !k.value.trim()));
+        const box = kids[first];
+        if (box && box.type === 'element' && box.name === 'input' && (attr(box, 'type') ?? '').toLowerCase() === 'checkbox') {
+          checked = attr(box, 'checked') !== undefined;
+          kids.splice(first, 1);
+        }
+        const children = this.flow(kids);
+        items.push({ type: 'listItem', spread: false, checked, children: (children.length ? children : [{ type: 'paragraph', children: [] }]) as ListItem['children'] });
+      } else {
+        const children = c.type === 'element' ? this.block(c) : this.flow([c]);
+        if (children.length) items.push({ type: 'listItem', spread: false, checked: null, children: children as ListItem['children'] });
+      }
+    }
+    return { type: 'list', ordered, start, spread: false, children: items };
+  }
+
+  /** A simple table becomes a GFM table; one with merged cells or block content stays HTML. */
+  table(el: HElement): RootContent[] {
+    const rows: HElement[] = [];
+    const stray: HNode[] = [];
+    const collect = (nodes: HNode[]) => {
+      for (const n of nodes) {
+        if (n.type === 'element' && n.name === 'tr') rows.push(n);
+        else if (n.type === 'element' && ['thead', 'tbody', 'tfoot'].includes(n.name)) collect(n.children);
+        else if (n.type === 'element' && ['caption', 'colgroup', 'col'].includes(n.name)) continue;
+        else if (!(n.type === 'text' && !n.value.trim())) stray.push(n);
+      }
+    };
+    collect(el.children);
+    const after: RootContent[] = stray.length ? this.flow(stray) : [];
+    if (after.length) this.cx.note('text between the rows of an HTML table (often template logic) was moved below the table.');
+    const cellsOf = (row: HElement) => row.children.filter((c): c is HElement => c.type === 'element' && (c.name === 'td' || c.name === 'th'));
+    const caption = el.children.find((c): c is HElement => c.type === 'element' && c.name === 'caption');
+    const complex = rows.some((r) =>
+      cellsOf(r).some((cell) => Number(attr(cell, 'colspan') ?? 1) > 1 || Number(attr(cell, 'rowspan') ?? 1) > 1 || hasBlocks(cell.children)),
+    );
+    const before: RootContent[] = caption ? [{ type: 'paragraph', children: [{ type: 'strong', children: trimPhrasing(this.phrasing(caption.children)) }] }] : [];
+    if (!rows.length) return [...before, ...after];
+    if (complex) {
+      this.cx.note('an HTML table with merged cells or lists in its cells was kept as an HTML table; check how it looks.');
+      const jsxRow = (r: HElement): MdxJsxFlowElement =>
+        this.flowElement('tr', r, cellsOf(r).map((cell) => this.flowElement(cell.name, cell, this.flow(cell.children))));
+      return [...before, this.flowElement('table', el, rows.map(jsxRow)), ...after];
+    }
+    this.dropAll(el);
+    const width = Math.max(...rows.map((r) => cellsOf(r).length));
+    const headerIsTh = cellsOf(rows[0]!).every((c) => c.name === 'th');
+    if (!headerIsTh) this.cx.note('an HTML table without header cells: its first row became the Markdown header row.');
+    const align: Table['align'] = cellsOf(rows[0]!).map((c) => {
+      const a = (attr(c, 'align') ?? /text-align:\s*(\w+)/.exec(attr(c, 'style') ?? '')?.[1] ?? '').toLowerCase();
+      return a === 'left' || a === 'right' || a === 'center' ? a : null;
+    });
+    const tableRows: TableRow[] = rows.map((r) => {
+      const cells: TableCell[] = cellsOf(r).map((cell) => {
+        this.dropAll(cell, ['align', 'style']);
+        return { type: 'tableCell', children: trimPhrasing(this.phrasing(cell.children)) };
+      });
+      while (cells.length < width) cells.push({ type: 'tableCell', children: [] });
+      return { type: 'tableRow', children: cells };
+    });
+    return [...before, { type: 'table', align, children: tableRows }, ...after];
+  }
+
+  /** Convert nodes in an inline context. */
+  phrasing(nodes: HNode[]): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    for (const node of nodes) {
+      if (node.type === 'text') out.push({ type: 'text', value: collapse(decodeEntities(node.value)) });
+      else if (node.type === 'comment') {
+        this.comment(node.value);
+        out.push({ type: 'html', value: `<!--${node.value}-->` });
+      }
+      else if (node.type === 'leaf') {
+        out.push(...flattenToPhrasing(node.node));
+      } else out.push(...this.inline(node));
+    }
+    return mergeText(out);
+  }
+
+  inline(el: HElement): PhrasingContent[] {
+    const kids = () => this.phrasing(el.children);
+    switch (el.name) {
+      case 'strong':
+      case 'b':
+        this.dropAll(el);
+        return [{ type: 'strong', children: kids() }];
+      case 'em':
+      case 'i':
+        this.dropAll(el);
+        return [{ type: 'emphasis', children: kids() }];
+      case 'del':
+      case 's':
+      case 'strike':
+        this.dropAll(el);
+        return [{ type: 'delete', children: kids() }];
+      case 'code':
+      case 'tt':
+      case 'samp':
+        this.dropAll(el);
+        return [{ type: 'inlineCode', value: textOf(el.children) }];
+      case 'br':
+        return [{ type: 'break' }];
+      case 'wbr':
+        return [];
+      case 'a': {
+        const href = attr(el, 'href');
+        if (href === undefined || href === '') {
+          const id = attr(el, 'name') ?? attr(el, 'id');
+          if (id) this.cx.note(`dropped the HTML anchor "${id}" (<a name/id>); links to #${id} need a heading instead.`);
+          return kids();
+        }
+        this.dropAll(el, ['href', 'title']);
+        // A link cannot hold a link (GFM turns a URL written as the text of <a> into one).
+        const inner = kids().flatMap((k) => (k.type === 'link' ? (k.children as PhrasingContent[]) : [k]));
+        return [{ type: 'link', url: href, title: attr(el, 'title') ?? null, children: inner }];
+      }
+      case 'img': {
+        this.dropAll(el, ['src', 'alt', 'title']);
+        const src = attr(el, 'src') ?? '';
+        if (!src) return attr(el, 'alt') ? [{ type: 'text', value: attr(el, 'alt')! }] : [];
+        return [{ type: 'image', url: src, alt: attr(el, 'alt') ?? '', title: attr(el, 'title') ?? null }];
+      }
+      case 'input': {
+        if ((attr(el, 'type') ?? '').toLowerCase() === 'checkbox') return [{ type: 'text', value: attr(el, 'checked') !== undefined ? '[x] ' : '[ ] ' }];
+        const value = attr(el, 'value') ?? attr(el, 'placeholder');
+        this.cx.note(`an HTML form field <input> was removed${value ? `; its text "${value}" was kept` : ''}.`);
+        return value ? [{ type: 'text', value }] : [];
+      }
+      case 'script':
+      case 'style':
+      case 'template':
+        this.block(el);
+        return [];
+      case 'p':
+      case 'div':
+      case 'li':
+      case 'tr': {
+        this.dropAll(el);
+        const inner = kids();
+        return inner.length ? [...inner, { type: 'break' }] : [];
+      }
+      default:
+        if (KEEP_INLINE.has(el.name)) {
+          const node: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: el.name, attributes: this.attributes(el), children: kids() };
+          return [node];
+        }
+        if (BLOCK.has(el.name)) {
+          const blocks = this.block(el);
+          return blocks.flatMap((b) => ('children' in b ? (flattenToPhrasing(b) as PhrasingContent[]) : []));
+        }
+        return this.unwrap(el, 'phrasing') as PhrasingContent[];
+    }
+  }
+}
+
+function flattenToPhrasing(node: RootContent): PhrasingContent[] {
+  if (isPhrasing(node)) return [node];
+  if ('children' in node) return (node.children as RootContent[]).flatMap(flattenToPhrasing);
+  if ('value' in node && typeof node.value === 'string') return [{ type: 'text', value: node.value }];
+  return [];
+}
+
+const PHRASING_TYPES = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html', 'mdxJsxTextElement', 'mdxTextExpression']);
+export const isPhrasing = (node: RootContent): node is PhrasingContent => PHRASING_TYPES.has(node.type);
+
+function isBlockish(el: HElement): boolean {
+  return BLOCK.has(el.name) || ['script', 'style', 'template'].includes(el.name);
+}
+
+function hasBlocks(nodes: HNode[]): boolean {
+  return nodes.some((n) => (n.type === 'element' && (BLOCK.has(n.name) && n.name !== 'p' ? true : hasBlocks(n.children))) || (n.type === 'leaf' && !isPhrasing(n.node)))
+    || nodes.filter((n) => n.type === 'element' && n.name === 'p').length > 1;
+}
+
+/** Join adjacent text nodes. */
+function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.type === 'text' && prev?.type === 'text') prev.value += n.value;
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Trim whitespace at the start and end of a run of inline nodes, and around line breaks. */
+export function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out = nodes.filter((n) => !(n.type === 'text' && n.value === ''));
+  while (out.length && out[out.length - 1]!.type === 'break') out.pop();
+  while (out.length && out[0]!.type === 'break') out.shift();
+  out.forEach((n, i) => {
+    if (n.type !== 'text') return;
+    if (i === 0 || out[i - 1]!.type === 'break') n.value = n.value.replace(/^\s+/, '');
+    if (i === out.length - 1 || out[i + 1]!.type === 'break') n.value = n.value.replace(/\s+$/, '');
+  });
+  return out.filter((n) => !(n.type === 'text' && n.value === ''));
+}
+
+/** Convert a run of sibling Markdown nodes, some of them raw HTML, into Markdown and JSX nodes. */
+export function convertHtmlRun(children: RootContent[], context: 'flow' | 'phrasing', cx: HtmlContext): RootContent[] {
+  const tokens: Tok[] = [];
+  for (const child of children) {
+    if (child.type === 'html') tokens.push(...tokenizeHtml(child.value));
+    else tokens.push({ t: 'leaf', node: child });
+  }
+  const tree = buildTree(tokens, cx.note);
+  const converter = new HtmlConverter(cx);
+  if (context === 'flow') return converter.flow(tree);
+  // Keep the spacing the Markdown had around inline tags: only collapse, never trim, inside a paragraph.
+  return converter.phrasing(tree);
+}
+
+export type { Paragraph };

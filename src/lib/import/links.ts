@@ -1,0 +1,194 @@
+/**
+ * Links and images of imported files. A link to another file of the same batch becomes a portal
+ * link (/<collection>/<id>/), whether the source linked by file (MkDocs, GitHub, Docusaurus:
+ * `../guide/setup.md`), by pretty URL (Jekyll, Hugo: `../setup/`), by site path
+ * (`/docs/guide/setup/`, matched against paths and permalinks) or by wiki name (`[[Setup]]`).
+ * Everything else that is not external is kept and listed for the author.
+ */
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { isExternal } from '../urls.ts';
+import type { DocCollection } from '../../schemas/vocab.ts';
+import type { Note } from './types.ts';
+
+export const DOC_EXTENSIONS = ['.md', '.markdown', '.mdx'];
+const INDEX_NAMES = ['index', 'readme', '_index'];
+
+export interface BatchFile {
+  /** Source path relative to the batch root, with / separators. */
+  source: string;
+  id: string;
+  /** Site paths the old site served the page at (from permalink, url, slug, aliases...). */
+  routes: string[];
+  /** Custom heading ids ({#id}) and old anchors, mapped to the portal's heading slugs. */
+  anchors: Map<string, string>;
+  /** The heading slugs the entry will have. */
+  slugs: Set<string>;
+}
+
+export interface Batch {
+  collection: DocCollection;
+  files: BatchFile[];
+  /** Entries that already exist in the portal, as collection/id. */
+  existing: Set<string>;
+}
+
+/** Normalise a path: resolve . and .., drop empty segments. Returns undefined above the root. */
+export function normalizePath(path: string): string | undefined {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!out.length) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+const stripExt = (p: string) => p.replace(/\.(md|markdown|mdx|html?|md\.erb)$/i, '');
+const baseName = (p: string) => stripExt(p.slice(p.lastIndexOf('/') + 1));
+
+/** The site path a file is usually served at: without extension and without index/README. */
+export function routeOf(source: string): string {
+  const noExt = stripExt(source);
+  const parts = noExt.split('/');
+  if (INDEX_NAMES.includes((parts[parts.length - 1] ?? '').toLowerCase())) parts.pop();
+  return parts.join('/');
+}
+
+const kebab = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export function findInBatch(batch: Batch, from: string, rawPath: string): { file: BatchFile; guessed: boolean } | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    path = rawPath;
+  }
+  const bySource = new Map(batch.files.map((f) => [f.source.toLowerCase(), f]));
+  const tryBase = (base: string | undefined): BatchFile | undefined => {
+    if (base === undefined) return undefined;
+    const b = base.replace(/\/$/, '');
+    const candidates = [b, stripExt(b), ...DOC_EXTENSIONS.map((e) => stripExt(b) + e), ...INDEX_NAMES.flatMap((n) => DOC_EXTENSIONS.map((e) => `${b ? `${b}/` : ''}${n}${e}`))];
+    for (const c of candidates) {
+      const hit = bySource.get(c.toLowerCase());
+      if (hit && DOC_EXTENSIONS.some((e) => hit.source.toLowerCase().endsWith(e))) return hit;
+    }
+    return undefined;
+  };
+  if (path.startsWith('/')) {
+    const wanted = stripExt(path.replace(/^\/+|\/+$/g, '')).toLowerCase();
+    if (!wanted) return undefined;
+    const matches = batch.files.filter((f) =>
+      [routeOf(f.source), ...f.routes].some((r) => {
+        const route = r.replace(/^\/+|\/+$/g, '').toLowerCase();
+        return route !== '' && (route === wanted || wanted.endsWith(`/${route}`) || route.endsWith(`/${wanted}`));
+      }),
+    );
+    const exact = matches.filter((f) => [routeOf(f.source), ...f.routes].some((r) => r.replace(/^\/+|\/+$/g, '').toLowerCase() === wanted));
+    const pick = exact.length === 1 ? exact[0] : matches.length === 1 ? matches[0] : undefined;
+    return pick ? { file: pick, guessed: exact.length !== 1 } : undefined;
+  }
+  // File-relative first (MkDocs, GitHub, Docusaurus), then relative to the page's pretty URL (Jekyll, Hugo).
+  const fileRelative = tryBase(normalizePath(`${dirOf(from)}/${path}`));
+  if (fileRelative) return { file: fileRelative, guessed: false };
+  const pageDir = INDEX_NAMES.includes(baseName(from).toLowerCase()) ? dirOf(from) : stripExt(from);
+  const pageRelative = tryBase(normalizePath(`${pageDir}/${path}`));
+  if (pageRelative) return { file: pageRelative, guessed: false };
+  // Docusaurus links by document id ("watch-plugins", "../api/expect"): match the ids' routes.
+  const asRoute = normalizePath(`${dirOf(from)}/${stripExt(path)}`);
+  if (asRoute) {
+    const byRoute = batch.files.filter((f) => f.routes.some((r) => r.replace(/^\/+|\/+$/g, '').toLowerCase() === asRoute.toLowerCase()));
+    if (byRoute.length === 1) return { file: byRoute[0]!, guessed: false };
+  }
+  return undefined;
+}
+
+/** A wiki page name ("Getting Started", "getting-started") matched against file names and titles. */
+function findWiki(batch: Batch, name: string): BatchFile | undefined {
+  const wanted = kebab(name.replace(/#.*$/, ''));
+  return batch.files.find((f) => kebab(baseName(f.source)) === wanted || f.id === wanted);
+}
+
+export interface LinkContext {
+  batch: Batch;
+  self: BatchFile;
+  note: (kind: Note['kind'], message: string, line?: number) => void;
+}
+
+/** Rewrite every link, definition and image of one entry. */
+export function rewriteLinks(root: Root, cx: LinkContext): void {
+  const { batch, self } = cx;
+  const portal = (file: BatchFile, hash: string | undefined) => {
+    const anchor = hash ? file.anchors.get(hash) ?? hash : undefined;
+    return `/${batch.collection}/${file.id}/${anchor ? `#${anchor}` : ''}`;
+  };
+
+  const rewrite = (url: string, line: number | undefined, kind: 'link' | 'image'): string => {
+    if (!url || /^(data|javascript):/i.test(url)) return url;
+    if (isExternal(url)) return url;
+    if (url.startsWith('#')) {
+      const hash = url.slice(1);
+      const mapped = self.anchors.get(hash);
+      if (mapped) return `#${mapped}`;
+      if (!self.slugs.has(hash)) cx.note('link', `link to "${url}" on the same page: there is no heading with that id here. Fix or remove the link.`, line);
+      return url;
+    }
+    const hashAt = url.indexOf('#');
+    const pathPart = (hashAt >= 0 ? url.slice(0, hashAt) : url).split('?')[0] ?? '';
+    const hash = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
+    const isDoc = pathPart === '' || /\.(md|markdown|mdx|html?)$/i.test(pathPart) || !/\.[A-Za-z0-9]{1,5}$/.test(pathPart);
+    if (kind === 'link' && isDoc) {
+      const hit = findInBatch(batch, self.source, pathPart);
+      if (hit) {
+        const target = portal(hit.file, hash);
+        if (hit.guessed) cx.note('link', `link "${url}" was matched to ${hit.file.source} by its path; check that ${target} is the right page.`, line);
+        if (hash && !hit.file.anchors.has(hash) && !hit.file.slugs.has(hash)) cx.note('link', `link "${url}" points to section "#${hash}", which ${hit.file.source} does not have under that id; check it.`, line);
+        return target;
+      }
+      const portalPath = /^\/([a-z-]+)\/([a-z0-9-]+)\/?$/.exec(pathPart);
+      if (portalPath && batch.existing.has(`${portalPath[1]}/${portalPath[2]}`)) return url;
+      if (url.startsWith('/')) {
+        cx.note('link', `link "${url}" is a path on the old site, not a page of this import; link the portal page instead, or remove it.`, line);
+      } else {
+        cx.note('link', `link "${url}" points to a page that is not part of this import; link the portal page (/collection/id/) instead, or remove it.`, line);
+      }
+      return url;
+    }
+    const file = pathPart.startsWith('/') ? pathPart.replace(/^\/+/, '') : normalizePath(`${dirOf(self.source)}/${pathPart}`) ?? pathPart;
+    const name = (pathPart.split('/').pop() ?? 'file').toLowerCase();
+    const folder = kind === 'image' ? 'images' : 'files';
+    cx.note(
+      kind === 'image' ? 'image' : 'link',
+      `${kind === 'image' ? 'image' : 'file link'} "${url}": copy ${pathPart.startsWith('/') ? `the old site's ${pathPart}` : `${file} (next to the source)`} to public/${folder}/${batch.collection}/${self.id}/${name} and change the path to /${folder}/${batch.collection}/${self.id}/${name}.`,
+      line,
+    );
+    return url;
+  };
+
+  const visit = (parent: Parent) => {
+    parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
+      const line = child.position?.start.line;
+      if (child.type === 'link' && child.url.startsWith('wiki:')) {
+        const wiki = (child.data as { wiki?: { label: string; alt?: string; original: string } } | undefined)?.wiki;
+        const target = child.url.slice(5);
+        const hit = findWiki(batch, target) ?? (wiki?.alt ? findWiki(batch, wiki.alt) : undefined);
+        if (hit) {
+          child.url = portal(hit, target.includes('#') ? target.slice(target.indexOf('#') + 1) : undefined);
+          delete child.data;
+          return [child];
+        }
+        cx.note('link', `wiki link ${wiki?.original ?? target} points to a page that is not part of this import; it was kept as text.`, line);
+        return [{ type: 'text', value: wiki?.original ?? target }];
+      }
+      if ('children' in child && Array.isArray(child.children)) visit(child as Parent);
+      if (child.type === 'link' || child.type === 'definition') child.url = rewrite(child.url, line, child.type === 'definition' && /\.(png|jpe?g|gif|svg|webp|avif)$/i.test(child.url) ? 'image' : 'link');
+      if (child.type === 'image') child.url = rewrite(child.url, line, 'image');
+      return [child];
+    }) as Parent['children'];
+  };
+  visit(root);
+}
+
+export type { Nodes, PhrasingContent };

@@ -1,0 +1,78 @@
+/**
+ * The round-trip check: the text of every paragraph, heading, table cell, code block and HTML
+ * block of the source must be found in the output (or, for what could not be converted, in the
+ * notes). Text is compared as lower-case words, so escaping and formatting do not matter.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { tokenizeHtml, decodeEntities } from './html.ts';
+
+/** Lower-case words, joined by single spaces. */
+export function words(text: string): string {
+  return (decodeEntities(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** The visible text of raw HTML: tag names and attributes removed, comments kept. */
+export function htmlText(html: string): string {
+  let code: string | undefined;
+  return tokenizeHtml(html)
+    .map((t) => {
+      // Scripts and styles are code, not text: they are dropped with a note, not checked.
+      if (t.t === 'open' && ['script', 'style'].includes(t.name.toLowerCase()) && !t.selfClosing) code = t.name.toLowerCase();
+      if (t.t === 'close' && t.name.toLowerCase() === code) code = undefined;
+      if (code) return '';
+      if (t.t === 'text' || t.t === 'comment') return t.value;
+      if (t.t === 'open') return t.attrs.filter(([n]) => ['alt', 'title', 'value'].includes(n.toLowerCase())).map(([, v]) => (v === true ? '' : v)).join(' ');
+      return '';
+    })
+    .join(' ');
+}
+
+const BLOCK_UNITS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html']);
+
+/** The text units of a tree: one per paragraph, heading, table cell, code block and HTML block. */
+export function textUnits(tree: Root): string[] {
+  const units: string[] = [];
+  visit(tree, (node: Nodes) => {
+    if (!BLOCK_UNITS.has(node.type)) return undefined;
+    if (node.type === 'html') {
+      // Raw HTML may be reordered (text between table rows is moved below the table): check each text run.
+      let code = false;
+      for (const t of tokenizeHtml(node.value)) {
+        if (t.t === 'open' && /^(script|style)$/i.test(t.name) && !t.selfClosing) code = true;
+        else if (t.t === 'close' && /^(script|style)$/i.test(t.name)) code = false;
+        else if (!code && (t.t === 'text' || t.t === 'comment')) units.push(words(t.value));
+      }
+      return 'skip';
+    }
+    units.push(words(plain(node as RootContent)));
+    return 'skip';
+  });
+  return units.filter(Boolean);
+}
+
+/** All text of a tree, including image descriptions, JSX attribute values and comments. */
+export function plain(node: Nodes): string {
+  const parts: string[] = [];
+  visit(node, (n: Nodes) => {
+    if (n.type === 'html') parts.push(htmlText(n.value));
+    else if (n.type === 'image' || n.type === 'imageReference') parts.push(n.alt ?? '');
+    else if ('value' in n && typeof n.value === 'string') parts.push(n.value);
+    if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && n.title) parts.push(n.title);
+    if (n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') {
+      for (const a of n.attributes) if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && a.name !== 'type') parts.push(a.value);
+    }
+    if (n.type === 'break') parts.push(' ');
+    return undefined;
+  });
+  return parts.join(' ');
+}
+
+/** Units of `before` whose words cannot be found, in order, in `after` plus `extra` text. */
+export function missingUnits(before: string[], after: string, extra: string[] = []): string[] {
+  const corpus = ` ${[words(after), ...extra.map(words)].join(' | ')} `;
+  return before.filter((u) => !corpus.includes(` ${u} `));
+}
+
+export { toString };
