@@ -22,4 +22,5 @@ export const collections = {
   spokes: defineCollection({ loader: data('spokes'), schema: SCHEMAS.spokes }),
   teams: defineCollection({ loader: data('teams'), schema: SCHEMAS.teams }),
   paths: defineCollection({ loader: data('paths'), schema: SCHEMAS.paths }),
+  assessment: defineCollection({ loader: data('assessment'), schema: SCHEMAS.assessment }),
 };

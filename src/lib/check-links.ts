@@ -9,7 +9,8 @@ import type { BodyHeading, BodyLink } from './body.ts';
 /** Pages that exist whatever the content: keep in step with src/pages (a test checks dist/). */
 export const STATIC_PAGES = [
   '/', '/start/', '/search/', '/policy/', '/phases/', '/playbooks/', '/case-studies/', '/protocols/',
-  '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/',
+  '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/', '/assessment/',
+  '/start/new-practitioner/', '/start/spoke-lead/', '/start/sme/', '/start/pr/', '/start/hr/',
 ];
 
 /** Section ids every entry page renders around its body (see KindPanels.astro and the entry page). */

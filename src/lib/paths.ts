@@ -1,6 +1,8 @@
 /** Where an entry sits on the onboarding paths that include it. */
 export interface PathPosition {
   pathId: string;
+  /** The step's entry, as collection/id. */
+  key: string;
   pathTitle: string;
   /** 1-based step number. */
   step: number;
@@ -16,7 +18,7 @@ export function pathPositions(paths: PathLike[], key: string): PathPosition[] {
   return paths.flatMap((path) =>
     path.data.steps.flatMap((step, i, steps) =>
       step.entry === key
-        ? [{ pathId: path.id, pathTitle: path.data.title, step: i + 1, total: steps.length, prev: steps[i - 1]?.entry, next: steps[i + 1]?.entry }]
+        ? [{ pathId: path.id, key, pathTitle: path.data.title, step: i + 1, total: steps.length, prev: steps[i - 1]?.entry, next: steps[i + 1]?.entry }]
         : [],
     ),
   );

@@ -148,6 +148,7 @@ const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
   spokes: [],
   teams: [],
   paths: [{ path: 'steps[].entry', into: 'any' }],
+  assessment: [{ path: 'playbooks[]', into: 'playbooks' }],
 };
 const GOVERNED_REFS: RefSpec[] = [
   { path: 'owner', into: 'teams' },

@@ -8,6 +8,7 @@ import { PolicySchema } from './policy.ts';
 import { ProtocolSchema } from './protocol.ts';
 import { SpokeSchema } from './spoke.ts';
 import { TeamSchema } from './team.ts';
+import { AssessmentSchema } from './assessment.ts';
 import type { CollectionName } from './vocab.ts';
 
 export const SCHEMAS = {
@@ -20,6 +21,7 @@ export const SCHEMAS = {
   spokes: SpokeSchema,
   teams: TeamSchema,
   paths: PathSchema,
+  assessment: AssessmentSchema,
 } as const satisfies Record<CollectionName, unknown>;
 
 export * from './vocab.ts';
@@ -33,3 +35,4 @@ export type { Spoke } from './spoke.ts';
 export type { Team } from './team.ts';
 export type { Path, PathStep } from './path.ts';
 export type { Change } from './governance.ts';
+export type { AssessmentDimension } from './assessment.ts';

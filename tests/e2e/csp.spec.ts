@@ -43,6 +43,6 @@ test('search works under the CSP: Pagefind, its WebAssembly and the island load'
   await page.goto('/protocols/');
   await page.keyboard.press('/');
   await page.keyboard.type('crisis');
-  await expect(page.getByRole('dialog').getByRole('status')).toContainText('results for “crisis”');
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('results for “crisis”', { timeout: 15_000 });
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });

@@ -44,6 +44,8 @@ interface Working {
   before: string[];
   droppedAttrs: Map<string, { count: number; elements: Set<string> }>;
   batchFile: BatchFile;
+  /** Body lines are counted from the end of the front matter; notes add this to point into the file. */
+  lineOffset: number;
   error?: string;
 }
 
@@ -70,7 +72,7 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
   const batch: Batch = { collection: opts.collection, files: working.map((w) => w.batchFile), existing: new Set(opts.known?.entries ?? []) };
   for (const w of working) {
     try {
-      rewriteLinks(w.tree, { batch, self: w.batchFile, note: (kind, message, line) => w.notes.push({ kind, message, line }) });
+      rewriteLinks(w.tree, { batch, self: w.batchFile, note: (kind, message, line) => w.notes.push({ kind, message, line: line === undefined ? undefined : line + w.lineOffset }) });
       results.push(finish(w, opts));
     } catch (cause) {
       results.push(failed(w.file, w.id, cause));
@@ -99,6 +101,7 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
   restoreAll(reference, pre.tokens, pre.markers, () => {}, true);
   applyAlerts(reference, () => {});
   applyAttributeLists(reference, () => {});
+  applyWikiLinks(reference);
   const before = textUnits(reference);
 
   applyCallouts(tree, pre.markers, (m, line) => notes.push({ kind: 'structure', message: m, line }));
@@ -129,6 +132,8 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
     for (const n of tree.children) {
       if (n.type !== 'paragraph') continue;
       const text = toString(n).replace(/\s+/g, ' ').trim();
+      // Export bylines ("Created by Jane Doe, last modified on Mar 03, 2025") are not summaries.
+      if (/^(created|last (modified|updated)|added|posted) by\b/i.test(text)) continue;
       if (words(text).split(' ').length >= 4) return text;
     }
     return undefined;
@@ -194,7 +199,7 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
       }
     }
   }
-  return { file, id, tree, notes, fields, before, droppedAttrs, batchFile: { source: file.path, id, routes, anchors, slugs } };
+  return { file, id, tree, notes, fields, before, droppedAttrs, lineOffset, batchFile: { source: file.path, id, routes, anchors, slugs } };
 }
 
 function serialize(tree: Root, mdx: boolean): string {

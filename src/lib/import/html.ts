@@ -76,6 +76,9 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** HTML elements, components (capitalised: Tabs, TOCInline) and namespaced tags (ac:macro); not <string> or <your-name>. */
+const isTagName = (name: string) => HTML_ELEMENTS.has(name.toLowerCase()) || /^[A-Z]/.test(name) || name.includes(':') || name.includes('.');
+
 const TAG_OPEN = /^<([A-Za-z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
 const TAG_CLOSE = /^<\/([A-Za-z][\w:.-]*)\s*>/;
 
@@ -102,7 +105,7 @@ export function tokenizeHtml(html: string): Tok[] {
       flush();
       out.push({ t: 'comment', value: end < 0 ? rest.slice(4) : rest.slice(4, end) });
       i = end < 0 ? html.length : lt + end + 3;
-    } else if ((m = TAG_OPEN.exec(rest))) {
+    } else if ((m = TAG_OPEN.exec(rest)) && isTagName(m[1]!)) {
       flush();
       const attrs: Attr[] = [];
       for (const a of (m[2] ?? '').matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
@@ -111,7 +114,7 @@ export function tokenizeHtml(html: string): Tok[] {
       }
       out.push({ t: 'open', name: m[1]!, attrs, selfClosing: m[3] === '/' });
       i = lt + m[0].length;
-    } else if ((m = TAG_CLOSE.exec(rest))) {
+    } else if ((m = TAG_CLOSE.exec(rest)) && isTagName(m[1]!)) {
       flush();
       out.push({ t: 'close', name: m[1]! });
       i = lt + m[0].length;
@@ -133,6 +136,8 @@ const lower = (name: string) => {
   const l = name.toLowerCase();
   return VOID.has(l) || BLOCK.has(l) || KEEP_INLINE.has(l) || WRAPPERS.has(l) || KNOWN_INLINE.has(l) ? l : name;
 };
+/** Every element name of HTML (current and obsolete): anything else in lower case is text, like Array<string>. */
+const HTML_ELEMENTS = new Set('a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noframes noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr math'.split(' '));
 const KNOWN_INLINE = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'tt', 'samp', 's', 'del', 'strike', 'br', 'wbr', 'img', 'input', 'script', 'style', 'template', 'button', 'select', 'option', 'textarea']);
 
 /** Build a balanced tree: closes what HTML closes implicitly, drops stray end tags, closes the rest at the end. */
@@ -211,6 +216,8 @@ const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, ' ');
 
 export class HtmlConverter {
   cx: HtmlContext;
+  /** Callouts do not nest: inside one, admonition classes are only unwrapped. */
+  calloutDepth = 0;
   constructor(cx: HtmlContext) {
     this.cx = cx;
   }
@@ -275,10 +282,13 @@ export class HtmlConverter {
 
   block(el: HElement): RootContent[] {
     const name = el.name;
-    const hint = this.calloutHint(el);
+    const hint = this.calloutDepth === 0 ? this.calloutHint(el) : undefined;
     if (hint) {
       this.dropAll(el);
-      return [calloutNode(hint.type, hint.label, this.flow(el.children))];
+      this.calloutDepth++;
+      const children = this.flow(el.children);
+      this.calloutDepth--;
+      return [calloutNode(hint.type, hint.label, children)];
     }
     if (attr(el, 'markdown') !== undefined && el.children.every((c) => c.type === 'text')) {
       this.dropAll(el, ['markdown']);
@@ -383,8 +393,8 @@ export class HtmlConverter {
       const empty = !textOf(el.children).trim() && !el.children.some((c) => c.type === 'leaf' || (c.type === 'element' && c.name === 'img'));
       this.cx.note(
         empty
-          ? `<${el.name}${el.attrs.length ? ' …' : ''} /> shows content from elsewhere on the old site (a component or macro); that content is not imported. Write it here if the page needs it.`
-          : `<${el.name}> is not an HTML element the portal can show; its tags were removed and its content kept.`,
+          ? `<${el.name}${el.attrs.map(([n, v]) => (v === true ? ` ${n}` : ` ${n}="${v}"`)).join('')} /> shows content from elsewhere on the old site (a component or macro); that content is not imported. Write it here if the page needs it.`
+          : `<${el.name}${el.attrs.map(([n, v]) => (v === true ? ` ${n}` : ` ${n}="${v}"`)).join('')}> is not an HTML element the portal can show; its tags were removed and its content kept.`,
       );
     }
     else this.dropAll(el);

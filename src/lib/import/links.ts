@@ -159,9 +159,16 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
     const file = pathPart.startsWith('/') ? pathPart.replace(/^\/+/, '') : normalizePath(`${dirOf(self.source)}/${pathPart}`) ?? pathPart;
     const name = (pathPart.split('/').pop() ?? 'file').toLowerCase();
     const folder = kind === 'image' ? 'images' : 'files';
+    const target = `/${folder}/${batch.collection}/${self.id}/${name}`;
+    if (kind === 'image' && !pathPart.startsWith('/')) {
+      // A relative image is bundled by the build, which fails when the file is missing (even for a
+      // draft): point it at public/ instead, where a missing file is only a broken image.
+      cx.note('image', `image "${url}": copy ${file} (next to the source) to public${target}; the path was changed to ${target}.`, line);
+      return target;
+    }
     cx.note(
       kind === 'image' ? 'image' : 'link',
-      `${kind === 'image' ? 'image' : 'file link'} "${url}": copy ${pathPart.startsWith('/') ? `the old site's ${pathPart}` : `${file} (next to the source)`} to public/${folder}/${batch.collection}/${self.id}/${name} and change the path to /${folder}/${batch.collection}/${self.id}/${name}.`,
+      `${kind === 'image' ? 'image' : 'file link'} "${url}": copy ${pathPart.startsWith('/') ? `the old site's ${pathPart}` : `${file} (next to the source)`} to public${target} and change the path to ${target}.`,
       line,
     );
     return url;

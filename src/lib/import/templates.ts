@@ -74,9 +74,9 @@ export function calloutType(kind: string): { type: CalloutType; label?: string }
   if (['tip', 'tips'].includes(k)) return { type: 'tip' };
   if (['hint', 'success', 'check', 'done', 'good', 'best-practice'].includes(k)) return { type: 'tip', label };
   if (k === 'warning') return { type: 'warning' };
-  if (['caution', 'warn', 'attention', 'bug', 'notice'].includes(k)) return { type: 'warning', label };
+  if (['caution', 'warn', 'attention', 'bug', 'notice', 'alert'].includes(k)) return { type: 'warning', label };
   if (k === 'danger') return { type: 'danger' };
-  if (['error', 'failure', 'fail', 'missing', 'alert', 'critical', 'security'].includes(k)) return { type: 'danger', label };
+  if (['error', 'failure', 'fail', 'missing', 'critical', 'security'].includes(k)) return { type: 'danger', label };
   return undefined;
 }
 
@@ -161,6 +161,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
   };
 
   let defNoted = false;
+  let confluenceNoted = false;
   const srcLines: Line[] = body.split(/\r?\n/).map((text, i) => ({ text, line: ctx.firstLine + i }));
 
   /** Find a closing line for a paired construct, skipping code fences. */
@@ -296,7 +297,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
               out.push({ text: `${indent}${fenceText}${/^[\w+#.-]+$/.test(lang) ? lang : ''}`, line: cur.line }, ...code.map((text, k) => ({ text, line: cur.line + k + 1 })), { text: `${indent}${fenceText}`, line: lines[j]!.line });
               if (name === 'code-toggle') note('template', `${t.trim()} (configuration shown in several formats) became one ${lang || 'plain'} code block.`, cur.line);
               const dropped = Object.entries(args.named).filter(([k]) => !['lang', 'language', 'file', 'title', 'filename'].includes(k));
-              if (dropped.length) note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
+              if (dropped.length && name !== 'code-toggle') note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
             } else {
               const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
                 ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' ? 'info' : name)
@@ -406,12 +407,14 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         /<%[\s\S]{0,2000}?%>/.source,
         /\{#[\s\S]{0,2000}?#\}/.source,
         ctx.mdxSource ? /\{\/\*([\s\S]*?)\*\/\}/.source : /(?!)([\s\S])/.source,
+        /<ac:parameter\b[^>]*>([\s\S]*?)<\/ac:parameter>/.source, // Confluence storage format
+        /<\/?(?:ac|ri):[\w-]+(?:\s[^>]*)?\/?>/.source,
       ]
         .map((s) => `(?:${s})`)
         .join('|'),
       'g',
     );
-    // Capture groups: 1,2 code; 3 raw; 4 comment; 5,6,7 escaped shortcode; 8 mdx comment.
+    // Capture groups: 1,2 code; 3 raw; 4 comment; 5,6,7 escaped shortcode; 8 mdx comment; 9 Confluence parameter.
     return text.replace(TAG, (...m: unknown[]) => {
       const whole = m[0] as string;
       const offset = m[m.length - 2] as number;
@@ -426,6 +429,11 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
       if (m[8] !== undefined) {
         note('comment', `MDX comment kept as a comment: ${String(m[8]).trim()}`, line);
         return `<!--${safeComment(m[8] as string)}-->`;
+      }
+      if (m[9] !== undefined || /^<\/?(ac|ri):/.test(whole)) {
+        if (!confluenceNoted) note('template', 'Confluence macro markup (<ac:…>, <ri:…>) was removed; the macros\' text was kept (parameters as bold text).', line);
+        confluenceNoted = true;
+        return m[9] !== undefined && String(m[9]).trim() ? `**${String(m[9]).trim()}** ` : '';
       }
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
       let lineEnd = text.indexOf('\n', offset + whole.length);

@@ -23,7 +23,7 @@ export function htmlText(html: string): string {
       if (t.t === 'close' && t.name.toLowerCase() === code) code = undefined;
       if (code) return '';
       if (t.t === 'text' || t.t === 'comment') return t.value;
-      if (t.t === 'open') return t.attrs.filter(([n]) => ['alt', 'title', 'value'].includes(n.toLowerCase())).map(([, v]) => (v === true ? '' : v)).join(' ');
+      if (t.t === 'open') return t.attrs.filter(([n]) => ['alt', 'title'].includes(n.toLowerCase())).map(([, v]) => (v === true ? '' : v)).join(' ');
       return '';
     })
     .join(' ');

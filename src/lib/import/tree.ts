@@ -24,10 +24,14 @@ export function calloutNode(type: CalloutType, title: string | undefined, childr
 
 /** The most specific admonition among class names: "note warning" is a warning. */
 export function strongestCallout(classes: string[]): ReturnType<typeof calloutType> {
+  const generic = ['alert', 'callout', 'admonition', 'notice'];
+  const rank = { note: 0, tip: 1, warning: 2, danger: 3 } as const;
+  const specific = classes.filter((c) => !generic.includes(c.toLowerCase()));
   let best: ReturnType<typeof calloutType>;
-  for (const c of classes) {
+  for (const c of specific.some((c) => calloutType(c)) ? specific : classes) {
     const mapped = calloutType(c);
-    if (mapped && (!best || (best.type === 'note' && !best.label && (mapped.type !== 'note' || mapped.label)))) best = mapped;
+    if (!mapped) continue;
+    if (!best || rank[mapped.type] > rank[best.type] || (rank[mapped.type] === rank[best.type] && best.label && !mapped.label)) best = mapped;
   }
   return best;
 }
@@ -82,17 +86,60 @@ export function applyCallouts(root: Root, markers: CalloutMarker[], note: (messa
   visitParent(root);
 }
 
-/** GitHub and Obsidian alerts: > [!NOTE] ... become Callouts. */
+const LABEL = /^(NOTE|TIP|HINT|IMPORTANT|INFO|WARNING|CAUTION|DANGER|ATTENTION):[ \t]*(?:\n|$)?/;
+
+/** Remove a leading "Note:" word (text, or bold as in "**Note:**") from a paragraph; returns the kind. */
+function takeLabel(p: Paragraph, allowBold: boolean): string | undefined {
+  const first = p.children[0];
+  if (first?.type === 'text') {
+    const m = LABEL.exec(first.value);
+    if (!m) return undefined;
+    first.value = first.value.slice(m[0].length).replace(/^[ \t]+/, '');
+    if (!first.value) p.children.shift();
+    return m[1];
+  }
+  if (allowBold && first?.type === 'strong' && first.children.length === 1 && first.children[0]!.type === 'text') {
+    const m = /^(Note|Tip|Hint|Important|Info|Warning|Caution|Danger):?$/i.exec(first.children[0]!.value.trim());
+    const next = p.children[1];
+    if (!m || (next && next.type === 'text' && !/^\s*[:\n]|^\s/.test(next.value) && !first.children[0]!.value.trim().endsWith(':'))) return undefined;
+    p.children.shift();
+    const after = p.children[0];
+    if (after?.type === 'text') {
+      after.value = after.value.replace(/^:?[ \t]*\n?/, '');
+      if (!after.value) p.children.shift();
+    }
+    if (p.children[0]?.type === 'break') p.children.shift();
+    return m[1];
+  }
+  return undefined;
+}
+
+/**
+ * Alerts that are Callouts in all but name: GitHub and Obsidian alerts (> [!NOTE]), GitHub's older
+ * > **Note** form, and markdown-callouts paragraphs (NOTE: text, > NOTE: text) as MkDocs uses them.
+ */
 export function applyAlerts(root: Root, note: (message: string, line?: number) => void): void {
   const visitParent = (parent: Parent) => {
     parent.children = (parent.children as RootContent[]).map((child) => {
       if (hasChildren(child as Nodes)) visitParent(child as Parent);
+      if (child.type === 'paragraph' && parent.type !== 'blockquote') {
+        const kind = takeLabel(child, false);
+        if (!kind) return child;
+        const mapped = calloutType(kind)!;
+        return calloutNode(mapped.type, mapped.label, child.children.length ? [child] : []);
+      }
       if (child.type !== 'blockquote') return child;
       const first = child.children[0];
       const text = first?.type === 'paragraph' ? first.children[0] : undefined;
-      if (!first || first.type !== 'paragraph' || text?.type !== 'text') return child;
-      const m = /^\[!([A-Za-z]+)\][+-]?[ \t]*([^\n]*)(?:\n|$)/.exec(text.value);
-      if (!m) return child;
+      if (!first || first.type !== 'paragraph') return child;
+      const m = text?.type === 'text' ? /^\[!([A-Za-z]+)\][+-]?[ \t]*([^\n]*)(?:\n|$)/.exec(text.value) : null;
+      if (!m || text?.type !== 'text') {
+        const kind = takeLabel(first, true);
+        if (!kind) return child;
+        const mapped = calloutType(kind)!;
+        const rest = first.children.length ? child.children : child.children.slice(1);
+        return calloutNode(mapped.type, mapped.label, rest as RootContent[]);
+      }
       const mapped = calloutType(m[1]!);
       if (!mapped) note(`the alert [!${m[1]}] has no matching Callout type; it became a note.`, child.position?.start.line);
       text.value = text.value.slice(m[0].length);
@@ -117,6 +164,11 @@ export function applyHtml(root: Root, cx: HtmlContext): void {
     if (!(parent.children as RootContent[]).some((c) => c.type === 'html')) return;
     if (parent.type === 'table' || parent.type === 'tableRow' || parent.type === 'list') return;
     const converted = convertHtmlRun(parent.children as RootContent[], context, cx);
+    if (context === 'phrasing') {
+      // A line break cannot start or end a paragraph (<p> inside a Markdown paragraph adds one).
+      while (converted.length && converted[converted.length - 1]!.type === 'break') converted.pop();
+      while (converted.length && converted[0]!.type === 'break') converted.shift();
+    }
     parent.children = (context === 'phrasing' ? converted.filter(isPhrasing) : converted) as Parent['children'];
   };
   visit(root, 'flow');
@@ -160,7 +212,8 @@ export function applyAttributeLists(root: Root, note: (message: string, line?: n
       if (hasChildren(child as Nodes)) visit(child as Parent);
       if (child.type === 'text') {
         child.value = child.value.replace(IAL, (m) => {
-          if (!callout) note(`removed the attribute list ${m}; the portal styles content itself.`, child.position?.start.line);
+          const admonition = m.startsWith('{:') && strongestCallout((m.match(/\.[\w-]+/g) ?? []).map((c) => c.slice(1)));
+          if (!admonition) note(`removed the attribute list ${m}; the portal styles content itself.`, child.position?.start.line);
           return '';
         });
       }
