@@ -6,10 +6,12 @@ import { formatScore } from '../../lib/maturity.ts';
  * alternative; the table under it carries the same numbers for screen readers and print.
  */
 export function ProfileChart({ dimensions }: { dimensions: DimensionResult[] }) {
-  const row = 34;
-  const left = 210;
-  const width = 560;
-  const scale = (v: number) => left + ((v - 1) / 3) * (width - left - 20);
+  // Each dimension takes two lines: its name, then its bar, so long names never get cut.
+  const row = 50;
+  const left = 30;
+  const right = 50;
+  const width = 600;
+  const scale = (v: number) => left + ((v - 1) / 3) * (width - left - right);
   const height = dimensions.length * row + 40;
   const summary = dimensions.map((d) => `${d.title}: ${d.score !== undefined ? `phase ${d.phase} (${formatScore(d.score)})` : 'not enough answers'}`).join('; ');
   return (
@@ -25,14 +27,14 @@ export function ProfileChart({ dimensions }: { dimensions: DimensionResult[] }) 
           const y = 12 + i * row;
           return (
             <g key={d.id}>
-              <text x={left - 10} y={y + 15} textAnchor="end" className="label">{d.title}</text>
+              <text x={left} y={y + 12} className="label">{d.title}</text>
               {d.score !== undefined ? (
                 <>
-                  <rect x={left} y={y + 2} width={Math.max(2, scale(d.score) - left)} height={row - 14} className={`bar phase-${d.phase}`} />
-                  <text x={scale(d.score) + 6} y={y + 15} className="value">{formatScore(d.score)}</text>
+                  <rect x={left} y={y + 18} width={Math.max(2, scale(d.score) - left)} height={18} className={`bar phase-${d.phase}`} />
+                  <text x={scale(d.score) + 6} y={y + 32} className="value">{formatScore(d.score)}</text>
                 </>
               ) : (
-                <text x={left + 4} y={y + 15} className="value muted">not enough answers</text>
+                <text x={left + 4} y={y + 32} className="value muted">not enough answers</text>
               )}
             </g>
           );
