@@ -19,7 +19,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -473,6 +473,16 @@ export function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd()).join('\n');
 }
 
+/**
+ * The 1-minute load average, for the report header. On 2 cores another build or test run halves
+ * the speed of everything measured here; the figure lets a reader discard a contaminated run.
+ */
+export function loadNote(): string {
+  const [one = 0] = loadavg();
+  const busy = one > cpus().length * 0.5;
+  return `load average ${one.toFixed(2)} on ${cpus().length} CPUs${busy ? ' (BUSY: other work was running; timings are inflated)' : ''}`;
+}
+
 export function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -526,7 +536,8 @@ async function main(): Promise<number> {
   const verbose = process.argv.includes('--verbose');
   installCleanup();
 
-  console.log(`Generating a ${pages}-entry corpus…`);
+  const loadBefore = loadNote();
+  console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
   const corpus = makeCorpus(pages, seed);
   console.log(`  ${corpus.files} files, ${mb(corpus.bytes)} MB in ${relative(ROOT, corpus.dir)} (${Object.entries(corpus.counts).map(([c, n]) => `${c} ${n}`).join(', ')}; ${corpus.mdx} MDX)`);
 
@@ -563,7 +574,8 @@ async function main(): Promise<number> {
     // --- report ---
     const cpu = cpus();
     console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}`);
-    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; both builds cold (no content cache)\n`);
+    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; both builds cold (no content cache); portal built first`);
+    console.log(`    before: ${loadBefore}; after: ${loadNote()}\n`);
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
     const wallRatio = portal.wallMs / floor.wallMs;
     const both = portal.ok && floor.ok;

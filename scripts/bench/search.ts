@@ -20,7 +20,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  argValue, BENCH, buildPortal, installCleanup, kb, launchBrowser, makeCorpus, mark, recordResponses, restoreProjectCaches,
+  argValue, BENCH, buildPortal, installCleanup, kb, loadNote, launchBrowser, makeCorpus, mark, recordResponses, restoreProjectCaches,
   ROOT, saveProjectCaches, serve, stopAll, table, type ResponseRecord,
 } from './build.ts';
 
@@ -69,7 +69,8 @@ async function main(): Promise<number> {
   installCleanup();
 
   try {
-    console.log(`Generating a ${pages}-entry corpus…`);
+    const loadBefore = loadNote();
+    console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
     const corpus = makeCorpus(pages, seed);
     console.log(`Building the portal into ${relative(ROOT, join(BENCH, 'search-dist'))}/…`);
     saveProjectCaches();
@@ -160,7 +161,8 @@ async function main(): Promise<number> {
       const firstAll = sum(firstRecords);
       const pfToFirst = sum([...opened.filter(isPagefind), ...firstRecords.filter(isPagefind)]);
       console.log(`\n=== Search benchmark: ${pages} document entries, ${build.pages} pages, index ${(build.pagefindBytes / 1024 / 1024).toFixed(1)} MB on disk`);
-      console.log(`    Chromium, fresh context, local static server (no compression: gzip sizes computed with zlib level 6)\n`);
+      console.log(`    Chromium, fresh context, local static server (no compression: gzip sizes computed with zlib level 6)`);
+      console.log(`    before the build: ${loadBefore}; now: ${loadNote()}\n`);
 
       const byKind = (rs: ResponseRecord[]) => {
         const kinds = new Map<string, ResponseRecord[]>();

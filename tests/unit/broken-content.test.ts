@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,7 +17,8 @@ const { cases } = JSON.parse(readFileSync(join(FIXTURES, 'broken/cases.json'), '
 export function layOut(c: BrokenCase): string {
   const root = mkdtempSync(join(tmpdir(), `broken-${c.name}-`));
   cpSync(join(FIXTURES, 'base'), join(root, 'content'), { recursive: true });
-  cpSync(join(FIXTURES, 'broken', c.name), join(root, 'content'), { recursive: true });
+  // A case made only of generated files (huge-file) has no folder: git keeps no empty ones.
+  if (existsSync(join(FIXTURES, 'broken', c.name))) cpSync(join(FIXTURES, 'broken', c.name), join(root, 'content'), { recursive: true });
   for (const rel of c.remove ?? []) rmSync(join(root, 'content', rel));
   for (const [rel, bytes] of Object.entries(c.generate ?? {})) {
     const paragraph = 'The hub reviews this paragraph once a year and keeps it short. ';

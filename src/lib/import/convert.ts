@@ -73,7 +73,7 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
   for (const w of working) {
     try {
       rewriteLinks(w.tree, { batch, self: w.batchFile, note: (kind, message, line) => w.notes.push({ kind, message, line: line === undefined ? undefined : line + w.lineOffset }) });
-      results.push(finish(w, opts));
+      results.push(finish(w));
     } catch (cause) {
       results.push(failed(w.file, w.id, cause));
     }
@@ -220,7 +220,7 @@ function calloutsToBlockquotes(tree: Root): void {
   tree.children = visit(tree.children) as Root['children'];
 }
 
-function finish(w: Working, opts: ImportOptions): ImportResult {
+function finish(w: Working): ImportResult {
   const { tree, notes, fields } = w;
   for (const [attr, { count, elements }] of w.droppedAttrs) {
     notes.push({ kind: 'html', message: `dropped ${attr}= from ${count} HTML element${count > 1 ? 's' : ''} (${[...elements].map((e) => `<${e}>`).join(', ')}); the portal styles content itself.` });

@@ -10,7 +10,6 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { calloutType } from './templates.ts';
 import { calloutNode, strongestCallout } from './tree.ts';
 
 type Attr = [name: string, value: string | true];
