@@ -51,7 +51,25 @@ export interface RunResult {
   maxProcessHwmKb: number;
   /** Most processes seen alive at once in the tree (astro, esbuild, pagefind…). */
   maxProcesses: number;
+  /**
+   * User + system CPU seconds of the command and every child it waited for (from /usr/bin/time),
+   * or NaN without it. Unlike wall time, this barely moves when other work shares the 2 cores.
+   */
+  cpuSeconds: number;
+  /**
+   * CPU seconds the rest of the machine used while the command ran: all busy CPU time from
+   * /proc/stat minus cpuSeconds. Near 0 means the timing is clean; on 2 cores, a few seconds of
+   * foreign work already inflates the wall time.
+   */
+  foreignCpuSeconds: number;
   logFile: string;
+}
+
+/** Busy CPU seconds of the whole machine since boot (/proc/stat, USER_HZ = 100 on Linux). */
+function machineBusySeconds(): number {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields.map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
 }
 
 /** pid -> parent pid for every process, from /proc/<pid>/stat. */
@@ -104,7 +122,12 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
   return new Promise((resolvePromise) => {
     const log = createWriteStream(opts.logFile);
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const busyBefore = machineBusySeconds();
+    // GNU time adds the CPU seconds of the whole tree (ru_utime/ru_stime include waited-for children).
+    const timeFile = `${opts.logFile}.time`;
+    const timed = existsSync('/usr/bin/time');
+    const [file, argv] = timed ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
+    const child = spawn(file, argv, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     running.add(child);
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk: Buffer) => {
@@ -135,7 +158,18 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
       clearInterval(timer);
       running.delete(child);
       const wallMs = performance.now() - started;
-      log.end(() => resolvePromise({ code, signal, wallMs, peakTreeRssKb, maxProcessHwmKb, maxProcesses, logFile: opts.logFile }));
+      let cpuSeconds = NaN;
+      try {
+        // The file may start with "Command exited with non-zero status N": take the last line.
+        const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+        const [user = NaN, system = NaN] = last.split(' ').map(Number);
+        cpuSeconds = user + system;
+      } catch {
+        // no /usr/bin/time, or it was killed
+      }
+      // The sampler itself and this script are "foreign" too, but cost well under a second.
+      const foreignCpuSeconds = Math.max(0, machineBusySeconds() - busyBefore - (Number.isNaN(cpuSeconds) ? 0 : cpuSeconds));
+      log.end(() => resolvePromise({ code, signal, wallMs, peakTreeRssKb, maxProcessHwmKb, maxProcesses, cpuSeconds, foreignCpuSeconds, logFile: opts.logFile }));
     });
   });
 }
@@ -480,7 +514,7 @@ export function table(rows: string[][]): string {
 export function loadNote(): string {
   const [one = 0] = loadavg();
   const busy = one > cpus().length * 0.5;
-  return `load average ${one.toFixed(2)} on ${cpus().length} CPUs${busy ? ' (BUSY: other work was running; timings are inflated)' : ''}`;
+  return `load average ${one.toFixed(2)} on ${cpus().length} CPUs${busy ? ' (busy: other work was running just before)' : ''}`;
 }
 
 export function argValue(name: string): string | undefined {
@@ -575,7 +609,7 @@ async function main(): Promise<number> {
     const cpu = cpus();
     console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}`);
     console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; both builds cold (no content cache); portal built first`);
-    console.log(`    before: ${loadBefore}; after: ${loadNote()}\n`);
+    console.log(`    before the run: ${loadBefore}\n`);
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
     const wallRatio = portal.wallMs / floor.wallMs;
     const both = portal.ok && floor.ok;
@@ -583,6 +617,8 @@ async function main(): Promise<number> {
       table([
         ['', 'portal', 'floor', 'portal/floor', 'target', ''],
         ['wall time', `${(portal.wallMs / 1000).toFixed(1)} s`, `${(floor.wallMs / 1000).toFixed(1)} s`, ratio(portal.wallMs, floor.wallMs), '<= 1.20', both ? mark(wallRatio <= 1.2) : 'n/a'],
+        ['CPU time (user + sys)', `${portal.cpuSeconds.toFixed(1)} s`, `${floor.cpuSeconds.toFixed(1)} s`, ratio(portal.cpuSeconds, floor.cpuSeconds), '', ''],
+        ['other processes\' CPU meanwhile', `${portal.foreignCpuSeconds.toFixed(1)} s`, `${floor.foreignCpuSeconds.toFixed(1)} s`, '', '~0 = clean', ''],
         ['peak RSS, process tree (sum)', `${mb(portal.peakTreeRssKb * 1024)} MB`, `${mb(floor.peakTreeRssKb * 1024)} MB`, ratio(portal.peakTreeRssKb, floor.peakTreeRssKb), '', ''],
         ['peak RSS, largest process', `${mb(portal.maxProcessHwmKb * 1024)} MB`, `${mb(floor.maxProcessHwmKb * 1024)} MB`, ratio(portal.maxProcessHwmKb, floor.maxProcessHwmKb), '', ''],
         ['pages built (index.html)', String(portal.pages), String(floor.pages), ratio(portal.pages, floor.pages), '', ''],

@@ -149,6 +149,7 @@ async function main(): Promise<number> {
       const first = await runQuery(WARMUP_QUERY);
       const firstRecords = first.records;
 
+      const loadAtQueries = loadNote();
       // --- 3. twenty warm queries ---
       const timings: Timing[] = [];
       for (const q of QUERIES) timings.push(await runQuery(q));
@@ -162,7 +163,7 @@ async function main(): Promise<number> {
       const pfToFirst = sum([...opened.filter(isPagefind), ...firstRecords.filter(isPagefind)]);
       console.log(`\n=== Search benchmark: ${pages} document entries, ${build.pages} pages, index ${(build.pagefindBytes / 1024 / 1024).toFixed(1)} MB on disk`);
       console.log(`    Chromium, fresh context, local static server (no compression: gzip sizes computed with zlib level 6)`);
-      console.log(`    before the build: ${loadBefore}; now: ${loadNote()}\n`);
+      console.log(`    before the run: ${loadBefore}; other processes used ${build.foreignCpuSeconds.toFixed(1)} CPU-s during the build\n`);
 
       const byKind = (rs: ResponseRecord[]) => {
         const kinds = new Map<string, ResponseRecord[]>();
@@ -191,7 +192,7 @@ async function main(): Promise<number> {
       );
       console.log(`    first query: ${first.options} result rows, ${first.ms.toFixed(0)} ms from keystroke to results (cold chunks, including the ${debounce} ms debounce)`);
 
-      console.log(`\nWarm queries (${timings.length}), keystroke to rendered results, measured in the page (performance.now()):`);
+      console.log(`\nWarm queries (${timings.length}), keystroke to rendered results, measured in the page (performance.now()); ${loadAtQueries}:`);
       console.log(
         table([
           ['query', 'rows', 'ms incl. debounce', `ms excl. ${debounce} ms debounce`, 'fetched gzip KB'],

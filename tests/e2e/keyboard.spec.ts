@@ -22,7 +22,7 @@ test('keyboard only: home → protocols → a protocol → its first-hour steps 
   await tabTo(page, (el) => el.href === '/protocols/crisis-escalation/');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Crisis escalation');
-  await tabTo(page, (el) => el.href === '#who-to-call');
+  await tabTo(page, (el) => el.href === '#who-to-call', 200);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#who-to-call$/);
   await tabTo(page, (el) => el.text === 'Send feedback or report a problem', 200);

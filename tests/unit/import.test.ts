@@ -205,6 +205,15 @@ describe('text that is not safe in MDX', () => {
     expect(validateEntry(readBack(rt)).problems).toEqual([]);
     expect(() => mdxToJs(body)).not.toThrow();
   });
+  it('removes MDX import lines (Docusaurus .md files are MDX) and keeps prose that starts with "import" as text', () => {
+    const r = importFile({ path: 'doc.md', text: "import Note from './_Note.md';\n\n:::tip\nA tip.\n:::\n\nimport the data\nby hand.\n" }, options());
+    expect(r.extension).toBe('.mdx');
+    expect(notes(r)).toContain("MDX import removed (the portal provides its own components): import Note from './_Note.md';");
+    const tree = parse(r);
+    expect(nodes(tree, 'mdxjsEsm')).toEqual([]);
+    expect(words(toString(tree))).toContain('import the data by hand');
+    expect(() => mdxToJs(bodyOf(r))).not.toThrow();
+  });
   it('writes .md when nothing needs MDX, without escaping', () => {
     const plain = importFile({ path: 'plain.md', text: 'Prices are {amount} and a < b.\n' }, options());
     expect(plain.extension).toBe('.md');

@@ -64,7 +64,6 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
       if (id !== wanted) w.notes.push({ kind: 'structure', message: `another file of this import also makes the id "${wanted}", so this one is "${id}".` });
       working.push(w);
     } catch (cause) {
-      if (process.env.IMPORT_DEBUG) console.error(cause);
       results.push(failed(file, id, cause));
     }
   }
@@ -203,7 +202,9 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
 }
 
 function serialize(tree: Root, mdx: boolean): string {
-  return toMarkdown(tree, { ...SERIALIZE, extensions: mdx ? [gfmToMarkdown(), mdxToMarkdown()] : [gfmToMarkdown()] });
+  // In MDX a line starting with "import " or "export " is JavaScript: escape its first letter.
+  const unsafe = mdx ? [{ character: 'i', atBreak: true, after: 'mport[ \\t]' }, { character: 'e', atBreak: true, after: 'xport[ \\t]' }] : [];
+  return toMarkdown(tree, { ...SERIALIZE, unsafe, extensions: mdx ? [gfmToMarkdown(), mdxToMarkdown()] : [gfmToMarkdown()] });
 }
 
 /** Callouts as blockquotes with a bold title: the fallback when MDX cannot be written safely. */

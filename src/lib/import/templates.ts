@@ -344,8 +344,9 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         continue;
       }
 
-      // .mdx sources: import/export lines are code for the old site.
-      if (ctx.mdxSource && /^(import|export)\s/.test(t)) {
+      // MDX import/export lines are code for the old site (Docusaurus treats .md files as MDX too).
+      const esm = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$|^export\s+(?:const|let|var|function|default|\{)/.test(t);
+      if ((ctx.mdxSource && /^(import|export)\s/.test(t)) || esm) {
         let j = i;
         while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== '' && !/;\s*$/.test(lines[j]!.text)) j++;
         const code = lines.slice(i, j + 1).map((l) => l.text).join('\n');
