@@ -50,13 +50,21 @@ for (const [name, remove, expected] of [
   });
 }
 
-test('the valid base corpus builds, and its count check passes', async () => {
+test('the valid base corpus builds under a path prefix: count check, base-aware and safe links', async () => {
   test.setTimeout(120_000);
   const dir = corpus();
-  const run = build(dir);
+  const run = spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
+    encoding: 'utf8',
+    env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), BASE_PATH: '/social-hub', SITE_URL: 'https://intranet.example', CI: 'true' },
+    timeout: 120_000,
+  });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index/);
-  expect(existsSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'))).toBe(true);
+  const html = readFileSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'), 'utf8');
+  // A root-relative link in the Markdown gets the prefix; an external one gets rel and a marker.
+  expect(html).toContain('href="/social-hub/protocols/incident/"');
+  expect(html).toMatch(/<a href="https:\/\/guide\.example\/social" rel="noopener noreferrer" class="external">/);
+  expect(html).toContain('<link rel="canonical" href="https://intranet.example/social-hub/playbooks/start/">');
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -51,3 +51,14 @@ test('a draft has no page', async ({ page }) => {
   const response = await page.goto('/playbooks/run-a-live-q-and-a/');
   expect(response?.status()).toBe(404);
 });
+
+test('every link that leaves the portal has rel="noopener noreferrer"', () => {
+  const unsafe: string[] = [];
+  for (const file of files(DIST).filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(file, 'utf8');
+    for (const [tag] of html.matchAll(/<a [^>]*href="(?:https?:)?\/\/[^"]*"[^>]*>/g)) {
+      if (!/rel="noopener noreferrer"/.test(tag)) unsafe.push(`${relative(DIST, file)}: ${tag}`);
+    }
+  }
+  expect(unsafe).toEqual([]);
+});
