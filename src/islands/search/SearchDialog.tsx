@@ -3,6 +3,7 @@ import { describeCount, isWeakMatch, serializeState, type SearchState } from '..
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
+import { ComboboxInput } from './ComboboxInput.tsx';
 
 interface Props {
   /** The site's base path, ending in a slash. */
@@ -86,21 +87,16 @@ export default function SearchDialog({ base }: Props) {
         </div>
         <form role="search" onSubmit={(e) => { e.preventDefault(); if (nav.active < 0) window.location.href = fullSearch; }}>
           <label htmlFor="search-dialog-input" className="visually-hidden">Search the portal</label>
-          <input
-            ref={input}
+          <ComboboxInput
+            inputRef={input}
             id="search-dialog-input"
-            type="search"
-            role="combobox"
-            aria-expanded={options.length > 0}
-            aria-controls="search-dialog-results"
-            aria-autocomplete="list"
-            aria-activedescendant={nav.active >= 0 ? `search-dialog-results-${nav.active}` : undefined}
-            aria-describedby="search-dialog-help"
-            autoComplete="off"
-            spellCheck={false}
+            listId="search-dialog-results"
+            expanded={options.length > 0}
+            active={nav.active}
+            describedBy="search-dialog-help"
             placeholder="Playbooks, protocols, policy, terms…"
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={setQ}
             onKeyDown={nav.onKeyDown}
           />
         </form>

@@ -6,6 +6,7 @@ import {
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
+import { ComboboxInput } from './ComboboxInput.tsx';
 
 interface GlossaryHint { term: string; url: string; definition: string; words: string }
 interface Props {
@@ -74,20 +75,15 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
     <div className="search-page">
       <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="search-page-input">Search for</label>
-        <input
-          ref={input}
+        <ComboboxInput
+          inputRef={input}
           id="search-page-input"
-          type="search"
-          role="combobox"
-          aria-expanded={options.length > 0}
-          aria-controls="search-page-results"
-          aria-autocomplete="list"
-          aria-activedescendant={nav.active >= 0 ? `search-page-results-${nav.active}` : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          value={state.q}
+          listId="search-page-results"
+          expanded={options.length > 0}
+          active={nav.active}
           placeholder="e.g. crisis, influencer disclosure, house rules"
-          onChange={(e) => update({ ...state, q: e.target.value }, true)}
+          value={state.q}
+          onChange={(q) => update({ ...state, q }, true)}
           onKeyDown={nav.onKeyDown}
         />
         <label htmlFor="search-sort">Sort by</label>

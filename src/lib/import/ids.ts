@@ -3,21 +3,13 @@
  * README.md and Hugo's _index.md; Jekyll's date prefix dropped), unique within the batch and
  * never the id of an entry that already exists.
  */
+import { slugify } from '../scaffold.ts';
+
 const INDEX = /^(index|readme|_index)$/i;
 
-/** "Getting Started.md" -> "getting-started"; "Café crème" -> "cafe-creme". */
+/** "Getting Started.md" -> "getting-started"; "TutorialjQuery" -> "tutorialj-query": file names split at capitals. */
 export function kebabCase(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+  return slugify(text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2'));
 }
 
 /** The id a source path asks for, before de-duplication. */
