@@ -1,8 +1,9 @@
 /**
  * The Markdown importer (npm run import), through the real schemas, validator and MDX parser.
  * Fixtures live in tests/fixtures/import/: a batch that links between its files, front matter
- * from Hugo (TOML) and Jekyll, a round-trip page, and three trimmed real pages (sources and
- * licences named in their front matter comments).
+ * from Hugo (TOML) and Jekyll, a round-trip page, and three pages written in the styles of
+ * GOV.UK tech docs (ERB helpers), Jekyll (Liquid tags, kramdown attribute lists) and MkDocs
+ * Material (nested admonitions, examples in code fences).
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -280,14 +281,14 @@ describe('admonitions become Callouts', () => {
     expect(callouts(started).map(({ type }) => type)).toEqual(['warning', 'danger']);
     expect(callouts(started)[0]!.text).toContain('never open an account with a personal email address');
   });
-  it('MkDocs admonitions in a real page, nested, with titles', () => {
-    const material = one('real/material-admonitions.md');
+  it('MkDocs admonitions in a documentation-site page, nested, with titles', () => {
+    const material = one('mkdocs-style-admonitions.md');
     const found = callouts(material);
     expect(found.length).toBe(4); // the other !!! lines are examples inside code fences, left alone
-    expect(bodyOf(material)).toMatch(/<Callout type="note" title="Outer Note">[\s\S]*<Callout type="note" title="Inner Note">[\s\S]*<\/Callout>[\s\S]*<\/Callout>/);
+    expect(bodyOf(material)).toMatch(/<Callout type="note" title="Before a launch">[\s\S]*<Callout type="note" title="During a dark period">[\s\S]*<\/Callout>[\s\S]*<\/Callout>/);
     expect(bodyOf(material)).toMatch(/```markdown[^\n]*\n!!! note/);
-    expect(found.some((c) => c.title === 'Phasellus posuere in sem ut cursus')).toBe(true);
-    expect(found.some((c) => c.title === 'Outer Note')).toBe(true);
+    expect(found.some((c) => c.title === 'Space posts at least an hour apart')).toBe(true);
+    expect(found.some((c) => c.title === 'Before a launch')).toBe(true);
     expect(material.lost).toEqual([]);
   });
 });
@@ -395,7 +396,7 @@ describe('round trip: no text is lost', () => {
     expect(r.lost).toEqual([]);
   });
   it('the importer finds nothing lost in any fixture, and every output compiles with the build compiler', () => {
-    const all = [...importBatch(fixturesUnder('batch'), options()), ...['hugo-page.md', 'complete-playbook.md', 'roundtrip.md', 'real/alphagov-how-to-do-a-task.md', 'real/jekyll-setup.md', 'real/material-admonitions.md'].map((p) => one(p))];
+    const all = [...importBatch(fixturesUnder('batch'), options()), ...['hugo-page.md', 'complete-playbook.md', 'roundtrip.md', 'govuk-style-task.md', 'jekyll-style-setup.md', 'mkdocs-style-admonitions.md'].map((p) => one(p))];
     for (const r of all) {
       expect(r.error, r.source).toBeUndefined();
       expect(r.lost, r.source).toEqual([]);
@@ -430,14 +431,14 @@ describe('imported entries and the real schema', () => {
     const required = Object.keys(shape).filter((k) => !shape[k]!.safeParse(undefined).success);
     for (const field of required) expect(r.data[field], field).toBeDefined();
   });
-  it('the trimmed real pages import without problems for the validator', () => {
-    for (const path of ['real/alphagov-how-to-do-a-task.md', 'real/jekyll-setup.md', 'real/material-admonitions.md']) {
+  it('pages in the styles of other documentation sites import without problems for the validator', () => {
+    for (const path of ['govuk-style-task.md', 'jekyll-style-setup.md', 'mkdocs-style-admonitions.md']) {
       const r = one(path, { owner: 'hub-editorial' });
       expect(validateEntry(readBack(r)).problems.map(formatProblem), path).toEqual([]);
     }
-    const gov = one('real/alphagov-how-to-do-a-task.md');
+    const gov = one('govuk-style-task.md');
     expect(callouts(gov)[0]).toMatchObject({ type: 'warning' });
-    expect(gov.data.title).toBe('How to [name of task]');
+    expect(gov.data.title).toBe('How to open a brand account');
     expect(bodyOf(gov)).not.toMatch(/^# /m);
   });
 });
