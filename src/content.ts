@@ -36,6 +36,8 @@ export interface Site {
   /** Resolve `collection/id` to a link target; undefined for drafts and unknown keys. */
   resolve(key: string): EntryRef | undefined;
   team(id: string): CollectionEntry<'teams'> | undefined;
+  /** Listed entries whose `related` names this key: computed once, not per page. */
+  pointingTo(key: string): EntryRef[];
   spoke(id: string): CollectionEntry<'spokes'> | undefined;
   /** The build day, used for review status. */
   today: string;
@@ -82,6 +84,14 @@ async function build(): Promise<Site> {
   for (const e of teams) add('teams', e.id, e.data.name, e.data.description, 'published');
 
   const teamById = new Map(teams.map((t) => [t.id, t]));
+  const backlinks = new Map<string, EntryRef[]>();
+  for (const c of DOC_COLLECTIONS) {
+    for (const e of listed[c]) {
+      const from = refs.get(`${c}/${e.id}`);
+      if (!from) continue;
+      for (const to of e.data.related) backlinks.set(to, [...(backlinks.get(to) ?? []), from]);
+    }
+  }
   const spokeById = new Map(spokes.map((s) => [s.id, s]));
   return {
     docs: all,
@@ -93,6 +103,7 @@ async function build(): Promise<Site> {
     paths: paths.sort((a, b) => a.data.title.localeCompare(b.data.title)),
     resolve: (key) => refs.get(key),
     team: (id) => teamById.get(id),
+    pointingTo: (key) => backlinks.get(key) ?? [],
     spoke: (id) => spokeById.get(id),
     today: today(),
   };

@@ -65,10 +65,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   const phaseGuides = site.listed.phases;
   const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && r.status === 'published');
   // Entries that point here are related too: a reader of a protocol wants the playbooks that cite it.
-  const backlinks = (Object.values(site.listed).flat() as Governed[])
-    .filter((e) => e.data.related.includes(key))
-    .map((e) => site.resolve(`${(e as { collection: string }).collection}/${e.id}`))
-    .filter((r): r is EntryRef => !!r);
+  const backlinks = site.pointingTo(key);
   const seen = new Set<string>([key]);
   const related = [...explicit, ...backlinks].filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
   const positions = pathPositions(site.paths, key).map((p) => ({

@@ -17,9 +17,10 @@
  * fails. The helpers are exported for scripts/bench/search.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -185,6 +186,57 @@ export function stopAll(): void {
     }
   }
   running.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// One benchmark at a time
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Two runs at once would share .bench/ (one deletes the other's dist) and halve each other's CPU on
+ * a 2-core machine, so the numbers would be wrong twice over. A lock file (outside .bench/, which
+ * runs delete) makes a second run wait for the first. A lock whose process is gone is taken over.
+ */
+const LOCK = join(tmpdir(), `hub-portal-bench-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}.lock`);
+let lockHeld = false;
+
+export async function acquireLock(): Promise<void> {
+  let told = false;
+  for (;;) {
+    try {
+      const fd = openSync(LOCK, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      lockHeld = true;
+      return;
+    } catch {
+      const holder = Number(readFileSync(LOCK, 'utf8').trim() || 0);
+      let alive = false;
+      try {
+        if (holder) process.kill(holder, 0);
+        alive = holder > 0;
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        rmSync(LOCK, { force: true }); // left by a run that was killed
+        continue;
+      }
+      if (!told) console.log(`Another benchmark (pid ${holder}) is running in this project; waiting for it to finish…`);
+      told = true;
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  }
+}
+
+export function releaseLock(): void {
+  if (!lockHeld) return;
+  lockHeld = false;
+  try {
+    if (readFileSync(LOCK, 'utf8').trim() === String(process.pid)) unlinkSync(LOCK);
+  } catch {
+    // already gone
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +582,8 @@ export function argValue(name: string): string | undefined {
 export function installCleanup(): void {
   const bail = (signal: NodeJS.Signals) => {
     stopAll();
-    restoreProjectCaches();
+    if (lockHeld) restoreProjectCaches(); // without the lock, the caches belong to the other run
+    releaseLock();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', bail);
@@ -538,7 +591,8 @@ export function installCleanup(): void {
   process.once('SIGHUP', bail);
   process.on('exit', () => {
     stopAll();
-    restoreProjectCaches();
+    if (lockHeld) restoreProjectCaches();
+    releaseLock();
   });
   // Writing to a closed pipe must not kill the run half-way with a build still going: stop cleanly.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => bail('SIGTERM'));
@@ -570,6 +624,7 @@ async function main(): Promise<number> {
   const verbose = process.argv.includes('--verbose');
   installCleanup();
 
+  await acquireLock();
   const loadBefore = loadNote();
   console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
   const corpus = makeCorpus(pages, seed);
@@ -661,6 +716,7 @@ async function main(): Promise<number> {
     stopAll();
     restoreProjectCaches();
     if (!keep) rmSync(BENCH, { recursive: true, force: true });
+    releaseLock();
   }
 }
 
@@ -669,9 +725,7 @@ if (import.meta.main) {
     (code) => process.exit(code),
     (error) => {
       console.error(error);
-      stopAll();
-      restoreProjectCaches();
-      process.exit(1);
+      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
     },
   );
 }

@@ -20,7 +20,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  argValue, BENCH, buildPortal, installCleanup, kb, loadNote, launchBrowser, makeCorpus, mark, recordResponses, restoreProjectCaches,
+  acquireLock, argValue, BENCH, buildPortal, installCleanup, kb, loadNote, releaseLock, launchBrowser, makeCorpus, mark, recordResponses, restoreProjectCaches,
   ROOT, saveProjectCaches, serve, stopAll, table, type ResponseRecord,
 } from './build.ts';
 
@@ -68,6 +68,7 @@ async function main(): Promise<number> {
   const debounce = debounceMs();
   installCleanup();
 
+  await acquireLock();
   try {
     const loadBefore = loadNote();
     console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
@@ -236,6 +237,7 @@ async function main(): Promise<number> {
     stopAll();
     restoreProjectCaches();
     if (!keep) rmSync(BENCH, { recursive: true, force: true });
+    releaseLock();
   }
 }
 
@@ -244,9 +246,7 @@ if (import.meta.main) {
     (code) => process.exit(code),
     (error) => {
       console.error(error);
-      stopAll();
-      restoreProjectCaches();
-      process.exit(1);
+      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
     },
   );
 }

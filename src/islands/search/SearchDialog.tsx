@@ -21,7 +21,7 @@ export default function SearchDialog({ base }: Props) {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const state = useMemo<SearchState>(() => ({ q, filters: {}, sort: 'relevance' }), [q]);
-  const outcome = useSearch(base, state, { enabled: open });
+  const outcome = useSearch(base, state, { enabled: open, facets: false });
   const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
   const nav = useListNav(options.length, (i) => {
     const url = options[i]?.url;
