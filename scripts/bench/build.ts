@@ -684,6 +684,11 @@ async function main(): Promise<number> {
       ]),
     );
     console.log('    (the portal also builds index, glossary, spoke, team and path pages; the floor only the entries)');
+    const foreign = portal.foreignCpuSeconds + floor.foreignCpuSeconds;
+    if (foreign > 0.1 * (portal.cpuSeconds + floor.cpuSeconds)) {
+      console.log(`    WARNING: other processes used ${foreign.toFixed(0)} CPU-s during the builds: wall times are inflated (unevenly);`);
+      console.log('    the CPU-time ratio is the steadier comparison. Rerun on an idle machine for the wall-time target.');
+    }
 
     if (visit) {
       const recs = visit.records;
