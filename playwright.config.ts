@@ -11,6 +11,9 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
+  // Search loads React, Pagefind and its WebAssembly on first use; on a busy 2-core machine that
+  // can take longer than Playwright's default 5 s wait.
+  expect: { timeout: 12_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
