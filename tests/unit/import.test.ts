@@ -1,9 +1,10 @@
 /**
  * The Markdown importer (npm run import), through the real schemas, validator and MDX parser.
- * Fixtures live in tests/fixtures/import/: a batch that links between its files, front matter
- * from Hugo (TOML) and Jekyll, a round-trip page, and three pages written in the styles of
- * GOV.UK tech docs (ERB helpers), Jekyll (Liquid tags, kramdown attribute lists) and MkDocs
- * Material (nested admonitions, examples in code fences).
+ * Fixtures live in tests/fixtures/import/, all written for these tests: a batch that links between
+ * its files, front matter from Hugo (TOML) and Jekyll, a round-trip page, and three hub pages
+ * written in the styles of other documentation sites: GOV.UK tech docs (an ERB warning helper),
+ * Jekyll (Liquid relative_url tags, kramdown {: .note} attribute lists, an HTML link) and MkDocs
+ * Material (titled and nested admonitions, with their examples in code fences).
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -285,11 +286,30 @@ describe('admonitions become Callouts', () => {
     const material = one('mkdocs-style-admonitions.md');
     const found = callouts(material);
     expect(found.length).toBe(4); // the other !!! lines are examples inside code fences, left alone
-    expect(bodyOf(material)).toMatch(/<Callout type="note" title="Before a launch">[\s\S]*<Callout type="note" title="During a dark period">[\s\S]*<\/Callout>[\s\S]*<\/Callout>/);
+    expect(bodyOf(material)).toMatch(/<Callout type="note" title="Never delete criticism">[\s\S]*<Callout type="note" title="Unless it is a scam">[\s\S]*<\/Callout>[\s\S]*<\/Callout>/);
     expect(bodyOf(material)).toMatch(/```markdown[^\n]*\n!!! note/);
-    expect(found.some((c) => c.title === 'Space posts at least an hour apart')).toBe(true);
-    expect(found.some((c) => c.title === 'Before a launch')).toBe(true);
+    expect(found.some((c) => c.title === 'Warn once, then mute')).toBe(true);
+    expect(found.some((c) => c.title === 'Never delete criticism')).toBe(true);
+    expect(found.find((c) => c.title === 'Unless it is a scam')!.text).toContain('offer refunds through a private link');
+    expect(material.data.title).toBe('Rule boxes in the moderation handbook');
+    expect(notes(material)).toMatch(/link to "#box-types" on the same page: there is no heading with that id here/);
     expect(material.lost).toEqual([]);
+  });
+  it('Jekyll {: .note .info} and {: .note .warning} paragraphs in a documentation-site page, with relative_url links resolved', () => {
+    const jekyll = one('jekyll-style-setup.md');
+    const body = bodyOf(jekyll);
+    expect(callouts(jekyll).map(({ type, title }) => [type, title])).toEqual([
+      ['note', undefined],
+      ['warning', undefined],
+    ]);
+    expect(callouts(jekyll)[1]!.text).toContain('a post sitting in the grid has not been approved');
+    expect(body).toContain('[scheduling rhythms](/planning/rhythms/#rolling-schedule)');
+    expect(body).toContain('[https://wall.example.org/team](https://wall.example.org/team)');
+    expect(body).not.toMatch(/\{:|\{\{|relative_url|target=|data-proofer/);
+    expect(notes(jekyll)).toMatch(/dropped data-proofer-ignore= from 1 HTML element/);
+    expect(notes(jekyll)).toMatch(/redirect_from: \["\/calendar\/walkthrough\/"\]/);
+    expect(jekyll.data.title).toBe('Plan a month of posts');
+    expect(jekyll.lost).toEqual([]);
   });
 });
 
@@ -438,7 +458,9 @@ describe('imported entries and the real schema', () => {
     }
     const gov = one('govuk-style-task.md');
     expect(callouts(gov)[0]).toMatchObject({ type: 'warning' });
-    expect(gov.data.title).toBe('How to open a brand account');
+    expect(callouts(gov)[0]!.text).toContain('never send an account password by chat or email');
+    expect(gov.data.title).toBe('Hand over a brand account to [receiving team]');
+    expect(notes(gov)).toMatch(/warning_text\(\.\.\.\) became a Callout/);
     expect(bodyOf(gov)).not.toMatch(/^# /m);
   });
 });
