@@ -26,7 +26,9 @@ const searchDirective: ClientDirective = (load) => {
     loading = true;
     w.__hubSearchBuffer = '';
     document.removeEventListener('keydown', onKey);
-    setTimeout(() => document.addEventListener('keydown', buffer, true));
+    // Added at once, not in a timeout: keys typed straight after "/" must not slip past. The
+    // triggering key is already past document's capture phase, so it is not buffered itself.
+    document.addEventListener('keydown', buffer, true);
     load().then((hydrate) => hydrate());
   };
   const onKey = (e: KeyboardEvent) => {
