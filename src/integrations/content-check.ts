@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
-import { readContent } from '../node/read-content.ts';
-import { formatProblem, validateContent } from '../lib/validate-content.ts';
+import { formatProblem } from '../lib/validate-content.ts';
+import { checkContentNow } from '../node/checked-content.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 
 /**
@@ -17,7 +17,7 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command === 'preview' || command === 'sync') return;
         const started = performance.now();
-        const { entries, problems } = validateContent(readContent(CONTENT_DIR));
+        const { entries, problems } = checkContentNow(CONTENT_DIR);
         if (problems.length === 0) {
           logger.info(`${entries.length} entries valid, references checked (${Math.round(performance.now() - started)} ms)`);
           return;
@@ -43,7 +43,7 @@ export function contentCheck(): AstroIntegration {
           if (!resolve(file).startsWith(root)) return;
           clearTimeout(timer);
           timer = setTimeout(() => {
-            const { entries, problems } = validateContent(readContent(CONTENT_DIR));
+            const { entries, problems } = checkContentNow(CONTENT_DIR);
             if (problems.length) {
               hadProblems = true;
               logger.error(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);

@@ -3,8 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { readContent } from '../node/read-content.ts';
-import { validateContent } from '../lib/validate-content.ts';
+import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 
@@ -33,7 +32,8 @@ export function countCheck(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
-        const { entries } = validateContent(readContent(CONTENT_DIR));
+        // The entries the content check validated when this build started: what the pages came from.
+        const { entries } = checkedContent(CONTENT_DIR);
         const result = checkCounts(
           entries,
           {

@@ -235,8 +235,10 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
         const key = spec.into === 'any' ? value : `${spec.into}/${value}`;
         const target = lookup.get(key);
         const field = fieldName(path);
-        const line = raw.lineOf?.(path);
         if (!target && invalid.has(key)) continue; // its own error is already listed
+        if (target && !(target.data.status === 'draft' && entry.data.status !== 'draft')) continue; // fine
+        // Finding a line parses the file again with positions: only worth it for a problem.
+        const line = raw.lineOf?.(path);
         if (!target) {
           const collection = key.split('/')[0] as CollectionName;
           const known = [...lookup.keys()].filter((k) => k.startsWith(`${collection}/`)).map((k) => k.slice(collection.length + 1));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, extname, basename, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { COLLECTIONS, DATA_COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import type { RawEntry } from '../lib/validate-content.ts';
 import { CONTENT_DIR, DATA_EXTENSIONS, DOC_EXTENSIONS } from './content-layout.ts';
@@ -38,7 +39,34 @@ function lineFinder(doc: Document, counter: LineCounter, offsetLines: number) {
   };
 }
 
+/**
+ * Parse YAML the fast way first: js-yaml, the parser Astro reads frontmatter with, here with the
+ * core schema so that dates stay text and an impossible date like 2026-02-30 is reported rather
+ * than rolled over to March. The slower `yaml` document, which knows the line of every field, is
+ * built only when an error or a problem needs a line number.
+ */
 function parseYaml(text: string, offsetLines: number) {
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return parseYamlWithLines(text, offsetLines);
+  }
+  let finder: ((path: PropertyKey[]) => number | undefined) | undefined;
+  return {
+    data,
+    lineOf: (path: PropertyKey[]) => {
+      if (!finder) {
+        const counter = new LineCounter();
+        finder = lineFinder(parseDocument(text, { lineCounter: counter, prettyErrors: false }), counter, offsetLines);
+      }
+      return finder(path);
+    },
+  };
+}
+
+/** The slow path: a `yaml` document with positions, for its error messages and lines. */
+function parseYamlWithLines(text: string, offsetLines: number) {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
