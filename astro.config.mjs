@@ -33,14 +33,15 @@ export default defineConfig({
   devToolbar: { enabled: false },
   security: {
     // A strict CSP in every page's <meta>: Astro hashes its own inline scripts and styles.
-    // Pagefind needs WebAssembly ('wasm-unsafe-eval') and a worker. Headers the <meta> cannot
+    // Pagefind needs WebAssembly ('wasm-unsafe-eval'); it runs in the page, so no worker is allowed
+    // (src/islands/search/pagefind.ts turns its worker off). Headers the <meta> cannot
     // carry (frame-ancestors) are in src/lib/security-headers.ts, for the web server.
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'self' blob:",
+        "worker-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -6,7 +6,8 @@ import type { CollectionEntry } from 'astro:content';
 import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type DocCollection, type PhaseNumber, type Change } from './schemas/index.ts';
 import { reviewOf, type EntryRef, type Site } from './content.ts';
 import { pathPositions, type PathPosition } from './lib/paths.ts';
-import { newestFirst } from './lib/format.ts';
+import { newestFirst, phaseSpan } from './lib/format.ts';
+import type { SearchFields } from './lib/search-record.ts';
 import type { ReviewState } from './lib/review.ts';
 import { href } from './site.ts';
 
@@ -97,5 +98,20 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
     changes: newestFirst(data.changes),
     positions,
     feedback: feedbackLink(team, data.title, pageUrl),
+  };
+}
+
+/** What the search index records about an entry page (see src/lib/search-record.ts). */
+export function searchFieldsOf(view: EntryView, extra: { type?: string; spokes?: string[] } = {}): SearchFields {
+  return {
+    type: extra.type ?? view.typeLabel,
+    phases: view.phases.map((p) => `Phase ${p.n}: ${p.label}`),
+    phaseBadge: view.phases.length ? phaseSpan(view.phases.map((p) => p.n)) : undefined,
+    audiences: view.audiences,
+    channels: view.channels,
+    spokes: extra.spokes ?? [],
+    review: view.reviewState,
+    owner: view.owner?.name,
+    updated: view.changes[0]?.date ?? view.lastReviewed,
   };
 }

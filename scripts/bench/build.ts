@@ -476,10 +476,15 @@ export const gzipSize = (body: Buffer) => gzipSync(body, { level: 6 }).length;
  * Record every response a page receives (body size raw and gzipped). Bodies are fetched from the
  * browser's own responses, so they are exactly the bytes Chromium got.
  */
-export function recordResponses(page: import('playwright').Page): { records: ResponseRecord[]; settle: () => Promise<void>; reset: () => ResponseRecord[] } {
+export function recordResponses(page: import('playwright').Page): { records: ResponseRecord[]; settle: () => Promise<void>; quiet: (ms?: number) => Promise<void>; reset: () => ResponseRecord[] } {
   let records: ResponseRecord[] = [];
   let pending: Promise<void>[] = [];
+  let lastActivity = performance.now();
+  page.on('request', () => {
+    lastActivity = performance.now();
+  });
   page.on('response', (response) => {
+    lastActivity = performance.now();
     pending.push(
       (async () => {
         let body: Buffer;
@@ -504,6 +509,18 @@ export function recordResponses(page: import('playwright').Page): { records: Res
       return records;
     },
     settle: async () => {
+      while (pending.length) {
+        const batch = pending;
+        pending = [];
+        await Promise.all(batch);
+      }
+    },
+    /**
+     * Wait until no request or response has happened for `ms`, then settle. Unlike Playwright's
+     * 'networkidle' load state, which is reached once per page, this waits after every query.
+     */
+    quiet: async (ms = 500) => {
+      while (performance.now() - lastActivity < ms) await new Promise((r) => setTimeout(r, 50));
       while (pending.length) {
         const batch = pending;
         pending = [];

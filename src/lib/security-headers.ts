@@ -1,6 +1,6 @@
 /**
  * HTTP headers the portal's web server should send. Each page already carries a strict CSP in a
- * <meta> element (script and style hashes, Pagefind's WebAssembly and worker); the header adds
+ * <meta> element (script and style hashes, Pagefind's WebAssembly); the header adds
  * what a <meta> cannot: frame-ancestors. Browsers enforce both policies together.
  */
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -23,7 +23,7 @@ for (const mode of MODES) {
       const failures: string[] = [];
       for (const url of urls.filter((_, n) => n % CHUNKS === i)) {
         await page.goto(url);
-        if (url.startsWith('/search/?q=')) await expect(page.locator('.search-main [role=status]')).toContainText('result');
+        if (url.startsWith('/search/?q=')) await expect(page.locator('.search-main [role=status]')).toContainText('for “');
         const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
         for (const v of violations) failures.push(`${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       }

@@ -26,7 +26,8 @@ const resultUrls = (page: Page) =>
 
 async function topUrls(page: Page, q: string): Promise<string[]> {
   await page.goto(`/search/?q=${encodeURIComponent(q)}`);
-  await expect(page.locator('.search-main [role=status]')).toContainText('result');
+  // The status names the query once its results are listed (before that, it says it is loading).
+  await expect(page.locator('.search-main [role=status]')).toContainText(`for “${q}”`);
   return (await resultUrls(page)).slice(0, 3);
 }
 
@@ -66,6 +67,52 @@ test('a facet alone lists everything in it, and facets combine', async ({ page }
   await expect(page.locator('.search-main [role=status]')).toHaveText(`${protocols} results with the chosen filters`);
 });
 
+test('the search page opens without loading the index, and its first view agrees with Pagefind', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/pagefind/')) fetched.push(r.url());
+  });
+  await page.goto('/search/');
+  await expect(page.locator('.search-main [role=status]')).toHaveText(/^\d+ results$/);
+  await page.waitForLoadState('networkidle');
+  expect(fetched, 'opening /search/ fetched from the index').toEqual([]);
+
+  // The build wrote the facet counts and the newest pages; Pagefind must give the same answers.
+  const shownCounts = await page.locator('.facets .facet label').evaluateAll((labels) =>
+    labels.map((l) => `${l.closest('fieldset')!.querySelector('legend')!.textContent}|${l.textContent}`));
+  const shownUrls = await resultUrls(page);
+  const total = Number((await page.locator('.search-main [role=status]').textContent())!.match(/\d+/)![0]);
+  const fromPagefind = await page.evaluate(async () => {
+    const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    await pf.options({ noWorker: true });
+    const filters: Record<string, Record<string, number>> = await pf.filters();
+    const all = await pf.search(null, { sort: { updated: 'desc' } });
+    const urls = await Promise.all(all.results.slice(0, 10).map(async (r: { data: () => Promise<{ url: string }> }) => new URL((await r.data()).url, location.href).pathname));
+    return { filters, total: all.results.length, urls };
+  });
+  const labels: Record<string, string> = { type: 'Type', phase: 'Phase', audience: 'Audience', channel: 'Channel', spoke: 'Spoke', review: 'Review' };
+  const expected = Object.entries(fromPagefind.filters).flatMap(([key, values]) => Object.entries(values).map(([v, n]) => `${key}|${v} (${n})`));
+  const shown = shownCounts.map((c) => {
+    const [legend, label] = c.split('|');
+    const key = Object.keys(labels).find((k) => legend!.startsWith(labels[k]!)) ?? legend;
+    return `${key}|${label}`;
+  });
+  expect(shown.sort()).toEqual(expected.sort());
+  expect(total).toBe(fromPagefind.total);
+  expect(shownUrls).toEqual(fromPagefind.urls);
+});
+
+test('show more continues the first view in Pagefind order', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(resultLinks(page)).toHaveCount(10);
+  const first = await resultUrls(page);
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(resultLinks(page)).toHaveCount(20);
+  const all = await resultUrls(page);
+  expect(all.slice(0, 10)).toEqual(first);
+  expect(new Set(all).size).toBe(20);
+});
+
 test('a shared search URL restores query, filters and sort', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -78,7 +125,8 @@ test('a shared search URL restores query, filters and sort', async ({ browser })
 });
 
 test('sorting by last updated changes the order', async ({ page }) => {
-  await page.goto('/search/?type=Playbook');
+  // With a query: without one, pages are always listed newest first.
+  await page.goto('/search/?q=crisis&type=Playbook');
   await expect(resultLinks(page).first()).toBeVisible();
   const byRelevance = await resultLinks(page).allTextContents();
   await page.getByLabel('Sort by').selectOption('updated');
@@ -143,7 +191,7 @@ test('drafts and withdrawn entries are not findable', async ({ page }) => {
   }
   for (const q of ['live Q&A session', 'moderator queue', 'withdrawn checklist']) {
     await page.goto(`/search/?q=${encodeURIComponent(q)}`);
-    await expect(page.locator('.search-main [role=status]')).toContainText('result');
+    await expect(page.locator('.search-main [role=status]')).toContainText(`“${q}”`);
     const urls = await resultUrls(page);
     expect(urls).not.toContain('/playbooks/run-a-live-q-and-a/');
     expect(urls).not.toContain('/playbooks/open-a-channel-checklist/');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, describeCount, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
+import { byUpdated, countFacets, sortKey } from '../../src/lib/search-record.ts';
 
 describe('search state in the URL', () => {
   it('round-trips query, filters and sort', () => {
@@ -63,5 +64,26 @@ describe('weak matches', () => {
   it('accepts stems and prefixes of the query words', () => {
     expect(isWeakMatch('escalation', ['the <mark>escalating</mark> post'])).toBe(false);
     expect(isWeakMatch('crisis plan', ['a <mark>crisis</mark>'])).toBe(false);
+  });
+});
+
+describe('search records (what the index and the search page\'s first view share)', () => {
+  it('counts each page once per facet value, with values cleaned as the index stores them', () => {
+    const counts = countFacets([
+      { type: 'Playbook', channels: ['Instagram', 'Instagram'], review: 'due' },
+      { type: 'Playbook', audiences: ['PR, comms'] },
+      { type: 'Glossary term' },
+    ]);
+    expect(counts).toEqual({ type: { Playbook: 2, 'Glossary term': 1 }, channel: { Instagram: 1 }, review: { 'Due soon': 1 }, audience: { 'PR  comms': 1 } });
+  });
+
+  it('orders newest first, same-day pages by title, undated pages last', () => {
+    const pages = [
+      { title: 'Alpha', sort: sortKey({ type: 'Playbook', updated: '2026-01-02' }, 'Alpha') },
+      { title: 'Term', sort: sortKey({ type: 'Glossary term' }, 'Term') },
+      { title: 'Beta', sort: sortKey({ type: 'Playbook', updated: '2026-03-01' }, 'Beta') },
+      { title: 'Gamma', sort: sortKey({ type: 'Playbook', updated: '2026-01-02' }, 'Gamma') },
+    ];
+    expect([...pages].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Alpha', 'Term']);
   });
 });

@@ -3,7 +3,8 @@ import {
   describeCount, EMPTY_STATE, FACETS, hasFilters, isWeakMatch, parseState, serializeState, suggestSpelling, toggleFilter,
   type FacetKey, type SearchState,
 } from '../../lib/search.ts';
-import { useSearch } from './useSearch.ts';
+import { useSearch, type InitialView } from './useSearch.ts';
+import { warmPagefind } from './pagefind.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
 import { ComboboxInput } from './ComboboxInput.tsx';
@@ -17,17 +18,19 @@ interface Props {
   glossary: GlossaryHint[];
   /** Browse pages offered when nothing matches. */
   browse: { label: string; url: string }[];
+  /** Facet counts and the newest pages, from the build: the page's first view needs no index. */
+  initial: InitialView;
 }
 
 /**
  * The full search page: query, facets with counts, sorting, all in the URL. Typing replaces the
  * history entry; choosing a facet or sort adds one, so Back undoes it.
  */
-export default function SearchPage({ base, vocabulary, glossary, browse }: Props) {
+export default function SearchPage({ base, vocabulary, glossary, browse, initial }: Props) {
   // The server renders the empty form; the URL's state is read once hydrated (no mismatch).
   const [state, setState] = useState<SearchState>(EMPTY_STATE);
   const [ready, setReady] = useState(false);
-  const outcome = useSearch(base, state, { browseAll: true, enabled: ready });
+  const outcome = useSearch(base, state, { browseAll: true, enabled: ready, initial });
   const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
   const nav = useListNav(options.length, (i) => {
     const url = options[i]?.url;
@@ -73,7 +76,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
 
   return (
     <div className="search-page">
-      <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()} onFocus={() => warmPagefind(base)}>
         <label htmlFor="search-page-input">Search for</label>
         <ComboboxInput
           inputRef={input}
@@ -94,7 +97,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
       </form>
 
       <div className="search-layout">
-        <aside className="facets" aria-label="Filters">
+        <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined}>
           <h2 className="facets-title">Filter</h2>
           {filtered && <button type="button" className="button" onClick={() => update({ ...state, filters: {} })}>Clear all filters</button>}
           {FACETS.map((facet) => {
@@ -105,12 +108,13 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
                 <legend>{facet.label}</legend>
                 {values.map((value) => {
                   const checked = state.filters[facet.key as FacetKey]?.includes(value) ?? false;
-                  const count = outcome.counts[facet.key]?.[value] ?? 0;
+                  // While a search's counts load, no number is better than a wrong one.
+                  const count = outcome.counts ? (outcome.counts[facet.key]?.[value] ?? 0) : undefined;
                   const id = `facet-${facet.key}-${value.replace(/\W+/g, '-')}`;
                   return (
                     <div className="facet" key={value}>
                       <input type="checkbox" id={id} checked={checked} onChange={() => update(toggleFilter(state, facet.key as FacetKey, value))} />
-                      <label htmlFor={id}>{value} <span className="count">({count})</span></label>
+                      <label htmlFor={id}>{value}{count !== undefined && <> <span className="count">({count})</span></>}</label>
                     </div>
                   );
                 })}
@@ -130,6 +134,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse }: Props
                   ? `No close matches for “${answered.q.trim()}”. Loose matches are listed below.`
                   : describeCount(outcome.total, answered.q, hasFilters(answered))}
           </p>
+          {answered && !answered.q.trim() && outcome.total > 0 && outcome.status === 'ready' && <p className="search-order">Without a query, pages are listed newest first.</p>}
           {suggestion && !noResults && (
             <p>Did you mean <button type="button" className="link-button" onClick={() => update({ ...state, q: suggestion })}>{suggestion}</button>?</p>
           )}
