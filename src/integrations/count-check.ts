@@ -30,6 +30,7 @@ export function countCheck(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
+        const started = performance.now();
         const dist = fileURLToPath(dir);
         const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
         // The entries the content check validated when this build started: what the pages came from.
@@ -53,7 +54,7 @@ export function countCheck(): AstroIntegration {
           error.stack = message;
           throw error;
         }
-        logger.info(result.summary);
+        logger.info(`${result.summary} (${Math.round(performance.now() - started)} ms)`);
       },
     },
   };
