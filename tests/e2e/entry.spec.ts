@@ -109,3 +109,18 @@ test('dark theme follows the reader\'s setting', async ({ browser }) => {
   await light.close();
   await dark.close();
 });
+
+test('the table of contents comes before the content in tab order, where a phone shows it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/protocols/crisis-escalation/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const tocBox = (await toc.boundingBox())!;
+  const h1Box = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+  expect(tocBox.y).toBeLessThan(h1Box.y); // shown first on a phone…
+  // …and reached first by Tab, after the skip link and the header.
+  const order = await page.evaluate(() => {
+    const first = (sel: string) => document.querySelector(sel)!;
+    return first('.toc a').compareDocumentPosition(first('main article a')) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+});

@@ -102,6 +102,21 @@ test('the search page opens without loading the index, and its first view agrees
   expect(shownUrls).toEqual(fromPagefind.urls);
 });
 
+test('words typed before the search page wakes up are searched, not wiped', async ({ page }) => {
+  // Hold the island's code back until the reader has typed.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/_astro\/SearchPage\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/search/', { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Search for').fill('house rules');
+  release();
+  await expect(page.locator('.search-main [role=status]')).toContainText('results for “house rules”');
+  await expect(page.getByLabel('Search for')).toHaveValue('house rules');
+});
+
 test('show more continues the first view in Pagefind order', async ({ page }) => {
   await page.goto('/search/');
   await expect(resultLinks(page)).toHaveCount(10);

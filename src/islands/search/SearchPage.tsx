@@ -40,7 +40,11 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
   const typing = useRef(false);
 
   useEffect(() => {
-    setState(parseState(window.location.search));
+    const fromUrl = parseState(window.location.search);
+    // Words typed into the server-rendered box before the island woke up are kept, not wiped.
+    const early = input.current?.value ?? '';
+    if (early && !fromUrl.q) typing.current = true;
+    setState(early && !fromUrl.q ? { ...fromUrl, q: early } : fromUrl);
     setReady(true);
   }, []);
 
