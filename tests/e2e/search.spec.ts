@@ -170,6 +170,21 @@ test('keyboard only: / opens search, arrows choose, Enter opens the page with th
   await expect(page.locator('mark').first()).toBeVisible();
 });
 
+test('the row chosen with the arrow keys stays chosen when the rest of the results arrive', async ({ page }) => {
+  await page.goto('/playbooks/');
+  await page.keyboard.press('/');
+  const input = page.getByRole('combobox', { name: 'Search the portal' });
+  await page.keyboard.type('crisis');
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('results for “crisis”');
+  await page.keyboard.press('ArrowDown');
+  const chosen = await input.getAttribute('aria-activedescendant');
+  expect(chosen).toBeTruthy();
+  // The top five rows come first; the next five follow once typing pauses.
+  await expect(page.getByRole('dialog').locator('[role=option]:not(.section)')).toHaveCount(10);
+  await expect(input).toHaveAttribute('aria-activedescendant', chosen!);
+  await expect(page.locator(`#${chosen}`)).toHaveAttribute('aria-selected', 'true');
+});
+
 test('Ctrl+K opens search from any page, Escape closes it and focus returns', async ({ page }) => {
   await page.goto('/protocols/');
   const trigger = page.locator('[data-search-trigger]');

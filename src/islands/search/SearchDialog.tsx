@@ -64,7 +64,9 @@ export default function SearchDialog({ base }: Props) {
     };
   }, []);
 
-  useEffect(() => nav.setActive(-1), [outcome.results]);
+  // A new answer starts the choice again; rows appended to the same answer (the rest of the first
+  // page, "Show more") keep the row the reader is on.
+  useEffect(() => nav.setActive(-1), [outcome.answered]);
 
   const close = () => dialog.current?.close();
   const fullSearch = `${base}search/${serializeState(state)}`;

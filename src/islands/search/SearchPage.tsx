@@ -63,7 +63,9 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  useEffect(() => nav.setActive(-1), [outcome.results]);
+  // A new answer starts the choice again; rows appended to the same answer (the rest of the first
+  // page, "Show more") keep the row the reader is on.
+  useEffect(() => nav.setActive(-1), [outcome.answered]);
 
   const update = (next: SearchState, fromTyping = false) => {
     typing.current = fromTyping;
