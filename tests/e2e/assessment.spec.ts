@@ -116,3 +116,19 @@ test('without JavaScript the path page has no dead checkboxes', async ({ browser
   await expect(page.locator('.path-steps li').first()).toBeVisible();
   await context.close();
 });
+
+test('answers given before the page wakes up are kept', async ({ page }) => {
+  // Hold the island's code back while the reader answers (the radios work without script).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/_astro\/Assessment\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/assessment/', { waitUntil: 'domcontentloaded' });
+  await questions(page).nth(0).getByRole('radio').first().check();
+  await questions(page).nth(1).getByRole('radio').nth(2).check();
+  release();
+  await expect(page.locator('.assessment-progress')).toContainText('2 of');
+  await expect(questions(page).nth(1).getByRole('radio').nth(2)).toBeChecked();
+});

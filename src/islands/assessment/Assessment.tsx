@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   decodeAnswers, encodeAnswers, formatScore, questionsVersion, scoreAssessment, SCORING_RULES,
   type Answers, type Phase,
@@ -29,14 +29,22 @@ export default function Assessment({ dimensions, phases }: Props) {
   const [notice, setNotice] = useState('');
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
-  // Resume: the URL wins (a shared link); otherwise the answers saved in this browser.
+  // Resume: the URL wins (a shared link); then answers given before the page woke up (the radios
+  // work without script, so a quick reader may have started); otherwise those saved in this browser.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const code = params.get('a');
+    const early: Answers = {};
+    for (const input of form.current?.querySelectorAll<HTMLInputElement>('input[type=radio]:checked') ?? []) {
+      if (Number(input.value) > 0) early[input.name] = Number(input.value) as Phase;
+    }
     if (code !== null) {
       if (params.get('v') === version) setAnswers(decodeAnswers(dimensions, code));
       else setNotice('This link was made for an earlier version of the questions, so its answers could not be used. Please answer again.');
+    } else if (Object.keys(early).length) {
+      setAnswers(early);
     } else {
       try {
         const saved = JSON.parse(localStorage.getItem(STORE) ?? 'null') as { v: string; a: string; at: string } | null;
@@ -90,7 +98,7 @@ export default function Assessment({ dimensions, phases }: Props) {
       </p>
       <progress max={result.total} value={result.answered} aria-label="Questions answered" />
 
-      <form className="questionnaire no-print" onSubmit={(e) => e.preventDefault()}>
+      <form ref={form} className="questionnaire no-print" onSubmit={(e) => e.preventDefault()}>
         {dimensions.map((d) => (
           <section key={d.id} aria-labelledby={`dim-${d.id}`} className="dimension">
             <h2 id={`dim-${d.id}`}>{d.title}</h2>

@@ -29,6 +29,8 @@ interface Props {
 export default function SearchPage({ base, vocabulary, glossary, browse, initial }: Props) {
   // The server renders the empty form; the URL's state is read once hydrated (no mismatch).
   const [state, setState] = useState<SearchState>(EMPTY_STATE);
+  // Until the island has woken up, its controls would change nothing: filters and sort stay
+  // disabled and "Show more" hidden (words typed into the box are kept, see below).
   const [ready, setReady] = useState(false);
   const outcome = useSearch(base, state, { browseAll: true, enabled: ready, initial });
   const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
@@ -96,7 +98,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
           onKeyDown={nav.onKeyDown}
         />
         <label htmlFor="search-sort">Sort by</label>
-        <select id="search-sort" value={state.sort} onChange={(e) => update({ ...state, sort: e.target.value === 'updated' ? 'updated' : 'relevance' })}>
+        <select id="search-sort" value={state.sort} disabled={!ready} onChange={(e) => update({ ...state, sort: e.target.value === 'updated' ? 'updated' : 'relevance' })}>
           <option value="relevance">Relevance</option>
           <option value="updated">Last updated</option>
         </select>
@@ -119,7 +121,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
                   const id = `facet-${facet.key}-${value.replace(/\W+/g, '-')}`;
                   return (
                     <div className="facet" key={value}>
-                      <input type="checkbox" id={id} checked={checked} onChange={() => update(toggleFilter(state, facet.key as FacetKey, value))} />
+                      <input type="checkbox" id={id} checked={checked} disabled={!ready} onChange={() => update(toggleFilter(state, facet.key as FacetKey, value))} />
                       <label htmlFor={id}>{value}{count !== undefined && <> <span className="count">({count})</span></>}</label>
                     </div>
                   );
@@ -161,7 +163,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
             </div>
           )}
           <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
-          {outcome.canLoadMore && <button type="button" className="button" onClick={outcome.loadMore}>Show more results</button>}
+          {ready && outcome.canLoadMore && <button type="button" className="button" onClick={outcome.loadMore}>Show more results</button>}
         </section>
       </div>
     </div>
