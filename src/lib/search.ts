@@ -122,6 +122,17 @@ export function safeExcerpt(html: string): string {
   return html.replace(/<(?!\/?mark>)[^>]*>/gi, '');
 }
 
+/**
+ * The words worth searching for while a reader types: a last word of one letter is still being
+ * typed ("influencer d"), and Pagefind would fetch every index chunk of words starting with that
+ * letter for nothing. Two letters are kept: HR, PR and AI are real queries.
+ */
+export function searchableQuery(q: string): string {
+  const words = q.trim().split(/\s+/).filter(Boolean);
+  if ((words.at(-1)?.length ?? 0) < 2) words.pop();
+  return words.join(' ');
+}
+
 /** "12 results for “crisis”", for the live region. */
 export function describeCount(count: number, q: string, filtered: boolean): string {
   const what = count === 0 ? 'No results' : count === 1 ? '1 result' : `${count} results`;

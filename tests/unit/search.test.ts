@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, describeCount, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
+import { buildVocabulary, describeCount, searchableQuery, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
 import { byUpdated, countFacets, sortKey } from '../../src/lib/search-record.ts';
 
 describe('search state in the URL', () => {
@@ -85,5 +85,15 @@ describe('search records (what the index and the search page\'s first view share
       { title: 'Gamma', sort: sortKey({ type: 'Playbook', updated: '2026-01-02' }, 'Gamma') },
     ];
     expect([...pages].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Alpha', 'Term']);
+  });
+});
+
+describe('what is searched while typing', () => {
+  it('waits for a second letter of the last word, and keeps two-letter words', () => {
+    expect(searchableQuery('influencer d')).toBe('influencer');
+    expect(searchableQuery('i')).toBe('');
+    expect(searchableQuery('HR')).toBe('HR');
+    expect(searchableQuery('  crisis  escalation ')).toBe('crisis escalation');
+    expect(searchableQuery('')).toBe('');
   });
 });

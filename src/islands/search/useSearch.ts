@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { hasFilters, toPagefindFilters, type SearchState } from '../../lib/search.ts';
+import { hasFilters, searchableQuery, toPagefindFilters, type SearchState } from '../../lib/search.ts';
 import { loadPagefind, type FilterCounts, type RawResult, type ResultData } from './pagefind.ts';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
@@ -58,9 +58,12 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
 
   useEffect(() => {
     if (!enabled) return;
+    const q = searchableQuery(state.q);
+    // One letter so far: keep what is shown and wait for the next key.
+    if (state.q.trim() && !q) return;
+    const asked: SearchState = { ...state, q };
     const ticket = ++run.current;
     const stale = () => ticket !== run.current;
-    const q = state.q.trim();
     if (initial && isEmpty(state)) {
       showingInitial.current = true;
       raw.current = [];
@@ -88,7 +91,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
           raw.current = [];
           setResults([]);
           setTotal(0);
-          setAnswered(state);
+          setAnswered(asked);
           setStatus('ready');
           return;
         }
@@ -105,7 +108,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         if (stale()) return;
         setResults(top);
         setTotal(response.results.length);
-        setAnswered(state);
+        setAnswered(asked);
         setStatus('ready');
         await pause(REST_AFTER_MS);
         if (stale()) return;
