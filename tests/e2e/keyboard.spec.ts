@@ -48,6 +48,8 @@ test('keyboard only: the search page, its filters and a result', async ({ page }
   await page.keyboard.press('Tab'); // first filter checkbox
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/type=/);
+  // A new answer resets the row choice: wait for it before choosing.
+  await expect(page.locator('.search-main [role=status]')).toContainText('with the chosen filters');
   await page.getByLabel('Search for').focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

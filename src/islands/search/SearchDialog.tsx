@@ -54,8 +54,12 @@ export default function SearchDialog({ base }: Props) {
     const w = window as unknown as { __hubSearchOpen?: boolean; __hubSearchBuffer?: string; __hubSearchReady?: boolean };
     w.__hubSearchReady = true;
     if (w.__hubSearchOpen) {
-      setQ(w.__hubSearchBuffer ?? '');
+      const buffered = w.__hubSearchBuffer ?? '';
       w.__hubSearchBuffer = '';
+      // Into the box itself at once, not only into state: a key typed before React re-renders
+      // lands in the box, and its change event must carry the buffered letters too.
+      if (input.current) input.current.value = buffered;
+      setQ(buffered);
       show();
     }
     return () => {
