@@ -348,9 +348,14 @@ export function buildPhases(logFile: string): Phase[] {
   } catch {
     return [];
   }
+  // Astro prints "850ms", "12.34s" or "2m 8s" (core/build/util.js getTimeStat); the patterns
+  // below capture the whole figure.
   const seconds = (re: RegExp) => {
-    const m = re.exec(text);
-    return m ? Number(m[1]) * 1000 : undefined;
+    const m = re.exec(text)?.[1];
+    if (!m) return undefined;
+    const parts = /^(?:(\d+)m\s*)?(?:([\d.]+)s)?(?:(\d+)ms)?$/.exec(m.trim());
+    if (!parts) return undefined;
+    return Number(parts[1] ?? 0) * 60_000 + Number(parts[2] ?? 0) * 1000 + Number(parts[3] ?? 0);
   };
   const millis = (re: RegExp) => {
     const m = re.exec(text);
@@ -358,12 +363,12 @@ export function buildPhases(logFile: string): Phase[] {
   };
   const found: [string, number | undefined][] = [
     ['content check (schemas, references, links)', millis(/\[hub:content-check\][^\n]*\((\d+) ms\)/)],
-    ['Astro: setup (the portal\'s includes its content check), content sync, types', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ([\d.]+)s/)],
-    ['Astro: Vite bundle (server)', seconds(/\[vite\] ✓ built in ([\d.]+)s/)],
-    ['Astro: rendering the pages', seconds(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)s/)],
+    ['Astro: setup (the portal\'s includes its content check), content sync, types', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
+    ['Astro: Vite bundle (server)', seconds(/\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/)],
+    ['Astro: rendering the pages', seconds(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
     ['search index (Pagefind)', millis(/\[hub:pagefind\][^\n]* in (\d+) ms/)],
     ['count check', millis(/\[hub:count-check\][^\n]*\((\d+) ms\)/)],
-    ['total, as Astro reports it', seconds(/page\(s\) built in ([\d.]+)s/)],
+    ['total, as Astro reports it', seconds(/page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/)],
   ];
   return found.filter((f): f is [string, number] => f[1] !== undefined).map(([name, ms]) => ({ name, ms }));
 }
