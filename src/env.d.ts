@@ -10,9 +10,3 @@ declare global {
   }
 }
 
-declare module 'astro' {
-  interface AstroClientDirectives {
-    /** Hydrate when the reader opens search (src/directives/search.ts). */
-    'client:search'?: boolean;
-  }
-}

@@ -5,18 +5,17 @@ import { join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
- * Builds the search index from the finished HTML with Pagefind's Node API, registers the
- * `client:search` directive (the search island loads only when a reader opens search), and under
- * `astro dev` serves the last built index so search keeps working while authors edit.
+ * Builds the search index from the finished HTML with Pagefind's Node API, and under `astro dev`
+ * serves the last built index so search keeps working while authors edit. (The search dialog is
+ * loaded on demand by src/scripts/search.ts.)
  */
 export function pagefindSearch(): AstroIntegration {
   let outDir = '';
   return {
     name: 'hub:pagefind',
     hooks: {
-      'astro:config:setup': ({ addClientDirective, config }) => {
+      'astro:config:setup': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        addClientDirective({ name: 'search', entrypoint: fileURLToPath(new URL('../directives/search.ts', import.meta.url)) });
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = join(outDir, 'pagefind');

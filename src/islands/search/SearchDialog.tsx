@@ -11,9 +11,9 @@ interface Props {
 }
 
 /**
- * The search dialog every page can open (header control, `/`, Ctrl/Cmd+K). It hydrates on first
- * use (client:search), searches as the reader types, and hands over to the full search page for
- * filters. A native <dialog> gives the focus trap, Escape, and focus return to the opener.
+ * The search dialog every page can open (header control, `/`, Ctrl/Cmd+K). It is mounted on first
+ * use (src/scripts/search.ts), searches as the reader types, and hands over to the full search
+ * page for filters. A native <dialog> gives the focus trap, Escape, and focus return to the opener.
  */
 export default function SearchDialog({ base }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);

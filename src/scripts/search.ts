@@ -1,16 +1,17 @@
-import type { ClientDirective } from 'astro';
-
 /**
- * `client:search` hydrates the search island only when the reader asks for search: a click on a
- * `[data-search-trigger]` control, `/`, or Ctrl/Cmd+K. Until then the page ships none of React.
- * The request is remembered on window so the island opens as soon as it has loaded.
+ * Opens the search dialog on demand: a click on a `[data-search-trigger]` control, `/`, or
+ * Ctrl/Cmd+K. Until then a page ships none of React, and the build renders no dialog for every
+ * page: the dialog (src/islands/search/SearchDialog.tsx) is mounted into #search-dialog-root the
+ * first time a reader asks for it. The request is remembered on window so the dialog opens as
+ * soon as it has loaded.
  */
 type SearchWindow = { __hubSearchOpen?: boolean; __hubSearchBuffer?: string; __hubSearchReady?: boolean };
 
-const searchDirective: ClientDirective = (load) => {
+const root = document.getElementById('search-dialog-root');
+if (root) {
   let loading = false;
   const w = window as unknown as SearchWindow;
-  // Keys typed while the island loads are kept and handed to it, so fast typists lose nothing.
+  // Keys typed while the dialog loads are kept and handed to it, so fast typists lose nothing.
   const buffer = (e: KeyboardEvent) => {
     if (w.__hubSearchReady) return document.removeEventListener('keydown', buffer, true);
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -29,7 +30,7 @@ const searchDirective: ClientDirective = (load) => {
     // Added at once, not in a timeout: keys typed straight after "/" must not slip past. The
     // triggering key is already past document's capture phase, so it is not buffered itself.
     document.addEventListener('keydown', buffer, true);
-    load().then((hydrate) => hydrate());
+    import('../islands/search/mount.tsx').then(({ mount }) => mount(root, root.dataset.base ?? '/'));
   };
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
@@ -38,6 +39,4 @@ const searchDirective: ClientDirective = (load) => {
   };
   document.addEventListener('keydown', onKey);
   for (const el of document.querySelectorAll('[data-search-trigger]')) el.addEventListener('click', start, { once: true });
-};
-
-export default searchDirective;
+}
