@@ -102,14 +102,15 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
 }
 
 /** What the search index records about an entry page (see src/lib/search-record.ts). */
-export function searchFieldsOf(view: EntryView, extra: { type?: string; spokes?: string[] } = {}): SearchFields {
+export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): SearchFields {
+  const spoke = entry.collection === 'case-studies' ? site.spoke((entry.data as { spoke: string }).spoke)?.data.name : undefined;
   return {
-    type: extra.type ?? view.typeLabel,
+    type: view.typeLabel,
     phases: view.phases.map((p) => `Phase ${p.n}: ${p.label}`),
     phaseBadge: view.phases.length ? phaseSpan(view.phases.map((p) => p.n)) : undefined,
     audiences: view.audiences,
     channels: view.channels,
-    spokes: extra.spokes ?? [],
+    spokes: spoke ? [spoke] : [],
     review: view.reviewState,
     owner: view.owner?.name,
     updated: view.changes[0]?.date ?? view.lastReviewed,

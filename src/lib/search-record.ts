@@ -20,10 +20,10 @@ export interface SearchFields {
   updated?: string;
 }
 
-export const REVIEW_FILTER = { fresh: 'Fresh', due: 'Due soon', overdue: 'Overdue' } as const;
+const REVIEW_FILTER = { fresh: 'Fresh', due: 'Due soon', overdue: 'Overdue' } as const;
 
 /** Pagefind splits an attribute at the first colon and a list at commas: commas leave values. */
-export const cleanValue = (v: string) => v.replace(/,/g, ' ');
+const cleanValue = (v: string) => v.replace(/,/g, ' ');
 
 export function searchFilters(d: SearchFields): [string, string][] {
   const pairs: [string, string][] = [
@@ -53,7 +53,7 @@ export function searchMeta(d: SearchFields): [string, string][] {
  * one: Pagefind leaves pages without the key out of sorted results altogether. Undated pages
  * (glossary terms) get a day before any real one, so they come last.
  */
-export const UNDATED = '0000-00-00';
+const UNDATED = '0000-00-00';
 export const sortKey = (d: SearchFields, title: string) => `${d.updated ?? UNDATED} ${title}`;
 
 /** Newest first by sort key, as Pagefind's `sort: { updated: 'desc' }`. */
@@ -72,6 +72,3 @@ export function countFacets(records: SearchFields[]): FilterCounts {
   }
   return counts;
 }
-
-/** Text as Pagefind excerpts carry it: HTML-escaped, so the result list renders it the same way. */
-export const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { holdIsland } from './hold-island.ts';
 
 const questions = (page: Page) => page.locator('fieldset.question');
 
@@ -119,12 +120,7 @@ test('without JavaScript the path page has no dead checkboxes', async ({ browser
 
 test('answers given before the page wakes up are kept', async ({ page }) => {
   // Hold the island's code back while the reader answers (the radios work without script).
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/_astro\/Assessment\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIsland(page, 'Assessment');
   await page.goto('/assessment/', { waitUntil: 'domcontentloaded' });
   await questions(page).nth(0).getByRole('radio').first().check();
   await questions(page).nth(1).getByRole('radio').nth(2).check();

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { holdIsland } from './hold-island.ts';
 
 /** Queries real readers type, with the page that must be in the top three. */
 const QUERIES: [string, string, string][] = [
@@ -104,12 +105,7 @@ test('the search page opens without loading the index, and its first view agrees
 
 test('words typed before the search page wakes up are searched, not wiped', async ({ page }) => {
   // Hold the island's code back until the reader has typed.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/_astro\/SearchPage\.[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIsland(page, 'SearchPage');
   await page.goto('/search/', { waitUntil: 'domcontentloaded' });
   await page.getByLabel('Search for').fill('house rules');
   release();

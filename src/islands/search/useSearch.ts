@@ -33,6 +33,8 @@ const FIRST = 5;
 const REST_AFTER_MS = 150;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isEmpty = (s: SearchState) => !s.q.trim() && !hasFilters(s);
+/** A result with its text (one fragment fetch). */
+const withData = (r: RawResult): Promise<Result> => r.data().then((data) => ({ id: r.id, ...data }));
 
 /**
  * Run a Pagefind search whenever the state changes, on every keystroke: no debounce, because a
@@ -103,8 +105,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         const response = await pf.search(q || null, options);
         if (stale() || !response) return;
         raw.current = response.results;
-        const load = (r: RawResult) => r.data().then((data) => ({ id: r.id, ...data }));
-        const top = await Promise.all(response.results.slice(0, FIRST).map(load));
+        const top = await Promise.all(response.results.slice(0, FIRST).map(withData));
         if (stale()) return;
         setResults(top);
         setTotal(response.results.length);
@@ -112,7 +113,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         setStatus('ready');
         await pause(REST_AFTER_MS);
         if (stale()) return;
-        const rest = await Promise.all(response.results.slice(FIRST, PAGE).map(load));
+        const rest = await Promise.all(response.results.slice(FIRST, PAGE).map(withData));
         if (stale()) return;
         // Unless "Show more" has already grown the list from the top rows.
         if (rest.length) setResults((prev) => (prev.length === top.length ? [...top, ...rest] : prev));
@@ -147,7 +148,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
       if (ticket !== run.current) return;
       raw.current = source;
     }
-    const more = await Promise.all(source.slice(results.length, results.length + PAGE).map(async (r) => ({ id: r.id, ...(await r.data()) })));
+    const more = await Promise.all(source.slice(results.length, results.length + PAGE).map(withData));
     if (ticket === run.current) setResults((prev) => [...prev, ...more]);
   };
 

@@ -9,6 +9,7 @@ import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expres
 import { toString } from 'mdast-util-to-string';
 import { ANY_SENTINEL_RE, calloutType, CLOSE_RE, markerIndex, OPEN_RE, restoreTokens, TOKEN_RE, type CalloutMarker, type CalloutType } from './templates.ts';
 import { convertHtmlRun, isPhrasing, type HtmlContext } from './html.ts';
+import { escapeText } from '../escape.ts';
 
 export function calloutNode(type: CalloutType, title: string | undefined, children: RootContent[]): MdxJsxFlowElement {
   // A callout that opens with a heading (<div class="note"><h5>Title</h5>...) takes it as its title.
@@ -320,7 +321,6 @@ export function jsxToHtml(root: Root): void {
   };
   visit(root);
 }
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** For .mdx output: HTML comments become MDX comments; any other raw HTML left becomes text. */
 export function htmlToMdx(root: Root): void {
