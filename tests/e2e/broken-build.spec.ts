@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -50,9 +50,11 @@ for (const [name, remove, expected] of [
   });
 }
 
-test('the valid base corpus builds under a path prefix: count check, base-aware and safe links', async () => {
+test('the valid base corpus builds under a path prefix: count check, base-aware and safe links, no MDX warning flood', async () => {
   test.setTimeout(120_000);
   const dir = corpus();
+  // One entry as MDX: Rolldown warned about every MDX entry (withastro/astro#18087); the config drops that warning.
+  renameSync(join(dir, 'content', 'case-studies', 'retail-first-channel.md'), join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'));
   const run = spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
     encoding: 'utf8',
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), BASE_PATH: '/social-hub', SITE_URL: 'https://intranet.example', CI: 'true' },
@@ -60,6 +62,7 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index/);
+  expect(`${run.stdout}${run.stderr}`).not.toContain('MODULE_LEVEL_DIRECTIVE');
   const html = readFileSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'), 'utf8');
   // A root-relative link in the Markdown gets the prefix; an external one gets rel and a marker.
   expect(html).toContain('href="/social-hub/protocols/incident/"');
