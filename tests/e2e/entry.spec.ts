@@ -110,17 +110,43 @@ test('dark theme follows the reader\'s setting', async ({ browser }) => {
   await dark.close();
 });
 
-test('the table of contents comes before the content in tab order, where a phone shows it', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 800 });
+test('on a phone the table of contents is one closed line above the title; it opens from the keyboard and jumps', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/protocols/crisis-escalation/');
   const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toHaveCount(1); // the wide-screen list is hidden, not a second landmark
+  const summary = toc.locator('summary');
+  await expect(toc.getByRole('link').first()).toBeHidden();
   const tocBox = (await toc.boundingBox())!;
   const h1Box = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
-  expect(tocBox.y).toBeLessThan(h1Box.y); // shown first on a phone…
-  // …and reached first by Tab, after the skip link and the header.
+  expect(tocBox.y).toBeLessThan(h1Box.y);
+  expect(tocBox.height).toBeLessThan(60); // one line, not a screenful of links
+  // The first-hour steps start on the first screen.
+  const firstHour = (await page.getByRole('region', { name: 'In the first hour' }).boundingBox())!;
+  expect(firstHour.y).toBeLessThan(844);
+  // Reached by Tab after the header, before the content; Enter opens it; a link jumps to its section.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const link = toc.getByRole('link', { name: 'Severity tiers' });
+  await expect(link).toBeVisible();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#severity-tiers$/);
+  await expect(page.locator('[id="severity-tiers"]')).toBeInViewport();
   const order = await page.evaluate(() => {
     const first = (sel: string) => document.querySelector(sel)!;
-    return first('.toc a').compareDocumentPosition(first('main article a')) & Node.DOCUMENT_POSITION_FOLLOWING;
+    return first('.toc-fold summary').compareDocumentPosition(first('main article a')) & Node.DOCUMENT_POSITION_FOLLOWING;
   });
   expect(order).toBeTruthy();
+});
+
+test('on a wide screen the table of contents is a list beside the content', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/protocols/crisis-escalation/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toHaveCount(1);
+  await expect(toc.getByRole('link', { name: 'Severity tiers' })).toBeVisible();
+  const tocBox = (await toc.boundingBox())!;
+  const mainBox = (await page.locator('main').boundingBox())!;
+  expect(tocBox.x).toBeGreaterThan(mainBox.x + mainBox.width - 1);
 });
