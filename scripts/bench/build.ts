@@ -9,6 +9,8 @@
  *  2. builds the portal on it (`astro build`, HUB_CONTENT_DIR, --outDir .bench/portal-dist);
  *  3. builds the floor: a bare Astro project in .bench/floor/ (only @astrojs/mdx, glob loaders with
  *     no schema, one catch-all page rendering <Content />), with the project's own astro;
+ *     then indexes the floor's pages with Pagefind as the portal does: floor + that index is the
+ *     least any site with this search can take;
  *  4. serves the portal's dist and opens one playbook in Chromium with a fresh context, recording
  *     every response of the first visit;
  *  5. prints a table with the targets and PASS/FAIL marks, and removes .bench unless --keep.
@@ -396,6 +398,27 @@ export async function buildPortal(corpusDir: string, outDir: string, verbose = f
   return { ...run, name: 'portal', outDir, ok: run.code === 0, ...describeDist(outDir) };
 }
 
+/**
+ * Index the floor's pages with Pagefind, exactly as the portal's integration does (same Node API
+ * calls, same options), in its own measured process. The floor's wall time plus this is the least
+ * any Astro site that indexes its built pages with Pagefind can take: the lower bound for the
+ * portal, which issue 4 asks to index the built HTML at astro:build:done.
+ */
+export async function indexFloor(floorDistDir: string, verbose = false): Promise<RunResult> {
+  const code = `
+import * as pagefind from 'pagefind';
+const started = performance.now();
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+if (!index) throw new Error(errors.join('; '));
+const added = await index.addDirectory({ path: ${JSON.stringify(floorDistDir)} });
+const written = await index.writeFiles({ outputPath: ${JSON.stringify(join(floorDistDir, 'pagefind'))} });
+await pagefind.close();
+if (added.errors.length || written.errors.length) throw new Error([...added.errors, ...written.errors].join('; '));
+console.log('Search index written from ' + added.page_count + ' HTML files in ' + Math.round(performance.now() - started) + ' ms');
+`;
+  return runMeasured(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, env: BUILD_ENV, logFile: join(BENCH, 'floor-pagefind.log'), verbose });
+}
+
 const DOC_COLLECTIONS = ['policy', 'phases', 'playbooks', 'case-studies', 'protocols'];
 const DATA_COLLECTIONS = ['glossary', 'spokes', 'teams', 'paths'];
 
@@ -727,6 +750,17 @@ async function main(): Promise<number> {
     const [portal, floor] = results as [BuildResult, BuildResult];
     for (const r of results) if (!r.ok) console.error(`\nThe ${r.name} build failed (exit ${r.code ?? r.signal}). Last lines of ${r.logFile}:\n${tail(r.logFile)}`);
 
+    let floorSearch: RunResult | undefined;
+    if (floor.ok) {
+      console.log('Indexing the floor\'s pages with Pagefind (the lower bound for a site with this search)…');
+      floorSearch = await indexFloor(floor.outDir, verbose);
+      if (floorSearch.code === 0) console.log(`  done in ${(floorSearch.wallMs / 1000).toFixed(1)} s`);
+      else {
+        console.error(`  FAILED (exit ${floorSearch.code ?? floorSearch.signal}):\n${tail(floorSearch.logFile)}`);
+        floorSearch = undefined;
+      }
+    }
+
     if (portal.ok) {
       console.log('Measuring a first visit in Chromium…');
       const server = await serve(portal.outDir);
@@ -763,6 +797,17 @@ async function main(): Promise<number> {
       ]),
     );
     console.log('    (the portal also builds index, glossary, spoke, team and path pages; the floor only the entries)');
+    if (floorSearch && both) {
+      const bound = floor.wallMs + floorSearch.wallMs;
+      console.log('\nLower bound: the floor plus a Pagefind index of its pages, built the way the portal builds its index');
+      console.log(
+        table([
+          ['', 'wall', 'CPU', 'x floor', 'portal / this'],
+          ['floor + Pagefind', `${(bound / 1000).toFixed(1)} s`, `${(floor.cpuSeconds + floorSearch.cpuSeconds).toFixed(1)} s`, ratio(bound, floor.wallMs), ratio(portal.wallMs, bound)],
+        ]),
+      );
+      console.log(`    No site that indexes its built pages with Pagefind after the build can be faster than ${ratio(bound, floor.wallMs)} x the floor here.`);
+    }
     const foreign = portal.foreignCpuSeconds + floor.foreignCpuSeconds;
     if (foreign > 0.1 * (portal.cpuSeconds + floor.cpuSeconds)) {
       console.log(`    WARNING: other processes used ${foreign.toFixed(0)} CPU-s during the builds: wall times are inflated (unevenly);`);
