@@ -34,6 +34,8 @@ test('the table of contents links to sections that exist', async ({ page }) => {
 
 test('a protocol opens with the first hour and renders its escalation matrix from frontmatter', async ({ page }) => {
   await page.goto('/protocols/crisis-escalation/');
+  // Sentences built from separate template parts keep their space ("… leads. Serves the policy …").
+  await expect(page.getByText(/\. Serves the policy section/)).toBeVisible();
   const firstHour = page.getByRole('region', { name: 'In the first hour' });
   await expect(firstHour).toBeVisible();
   expect(await firstHour.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);

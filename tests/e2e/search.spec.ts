@@ -241,3 +241,31 @@ test('a query is text, never markup', async ({ page }) => {
   expect(await page.evaluate(() => [...document.scripts].some((s) => s.text.includes('alert(')))).toBe(false);
   expect(dialogs).toEqual([]);
 });
+
+// compressHTML removes the whitespace between tags, and Pagefind separates words only at the end
+// of the elements it treats as blocks: labels in th, dt, dd and captions used to reach the index
+// glued to the next words ("GoalEvery", "whenPR"), so those words could not be found.
+for (const url of ['/playbooks/coordinate-with-pr-cs-and-hr/', '/protocols/crisis-escalation/', '/case-studies/cloud-services-social-leads/', '/paths/hr-partner/']) {
+  test(`the search index keeps the words of ${url} apart`, async ({ page }) => {
+    await page.goto(url);
+    const { labels, content } = await page.evaluate(async () => {
+      const body = document.querySelector('[data-pagefind-body]')!;
+      const labels = [...body.querySelectorAll('th, dt, dd, caption, a, .badge')]
+        .filter((el) => !el.closest('[data-pagefind-ignore]'))
+        .map((el) => el.textContent!.replace(/\s+/g, ' ').trim())
+        .filter((t) => /^[\p{L}\p{N}].*[\p{L}\p{N}]$/u.test(t) && t.length < 80);
+      const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      await pf.options({ noWorker: true });
+      const title = document.querySelector('h1')!.textContent!;
+      const found = await pf.search(title);
+      const pages: { url: string; content: string }[] = await Promise.all(found.results.slice(0, 10).map((r: { data: () => Promise<unknown> }) => r.data()));
+      const self = pages.find((p) => new URL(p.url, location.href).pathname === location.pathname);
+      return { labels, content: self?.content ?? '' };
+    });
+    expect(content, 'the page is in the index').not.toBe('');
+    expect(labels.length).toBeGreaterThan(3);
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const glued = labels.filter((l) => !new RegExp(`(?<![\\p{L}\\p{N}])${escape(l)}(?![\\p{L}\\p{N}])`, 'u').test(content));
+    expect(glued, `labels glued to their neighbours in the index of ${url}`).toEqual([]);
+  });
+}

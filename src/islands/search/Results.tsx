@@ -49,12 +49,13 @@ export function Results({ id, options, active, onHover, label }: Props) {
             <span className="result-section"><span aria-hidden="true">↳ </span>{o.title}</span>
           ) : (
             <>
-              <span className="result-title">{o.title}</span>
+              {/* The spaces keep the option's name "Title Playbook Owner: …", not "TitlePlaybookOwner: …". */}
+              <span className="result-title">{o.title}</span>{' '}
               <span className="badges">
-                {o.result.meta.type && <span className="badge">{o.result.meta.type}</span>}
-                {o.result.meta.phase && <span className="badge">{o.result.meta.phase}</span>}
+                {o.result.meta.type && <span className="badge">{o.result.meta.type}</span>}{' '}
+                {o.result.meta.phase && <span className="badge">{o.result.meta.phase}</span>}{' '}
                 {o.result.meta.owner && <span className="badge">Owner: {o.result.meta.owner}</span>}
-              </span>
+              </span>{' '}
               <span className="excerpt" dangerouslySetInnerHTML={{ __html: safeExcerpt(o.result.excerpt) }} />
             </>
           )}
