@@ -181,6 +181,26 @@ test('the row chosen with the arrow keys stays chosen when the rest of the resul
   await expect(page.locator(`#${chosen}`)).toHaveAttribute('aria-selected', 'true');
 });
 
+test('an arrow key pressed the instant results appear is not lost', async ({ page }) => {
+  await page.goto('/playbooks/');
+  await page.keyboard.press('/');
+  const input = page.getByRole('combobox', { name: 'Search the portal' });
+  await expect(input).toBeFocused();
+  // Press ArrowDown in the same task that shows the results: before React's passive effects run.
+  await page.evaluate(() => {
+    const dialog = document.querySelector('dialog')!;
+    const observer = new MutationObserver(() => {
+      if (!dialog.querySelector('[role=status]')?.textContent?.includes('results for “crisis”')) return;
+      observer.disconnect();
+      dialog.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    observer.observe(dialog, { subtree: true, childList: true, characterData: true });
+  });
+  await page.keyboard.type('crisis');
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText('results for “crisis”');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'search-dialog-results-0');
+});
+
 test('Ctrl+K opens search from any page, Escape closes it and focus returns', async ({ page }) => {
   await page.goto('/protocols/');
   const trigger = page.locator('[data-search-trigger]');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { describeCount, isWeakMatch, serializeState, type SearchState } from '../../lib/search.ts';
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';
@@ -70,7 +70,9 @@ export default function SearchDialog({ base }: Props) {
 
   // A new answer starts the choice again; rows appended to the same answer (the rest of the first
   // page, "Show more") keep the row the reader is on.
-  useEffect(() => nav.setActive(-1), [outcome.answered]);
+  // A layout effect runs as the answer is committed, before any later key: a passive effect could
+  // run after an ArrowDown pressed the moment the results showed and undo it.
+  useLayoutEffect(() => nav.setActive(-1), [outcome.answered]);
 
   const close = () => dialog.current?.close();
   const fullSearch = `${base}search/${serializeState(state)}`;
