@@ -152,3 +152,21 @@ test('on a wide screen the table of contents is a list beside the content', asyn
   const mainBox = (await page.locator('main').boundingBox())!;
   expect(tocBox.x).toBeGreaterThan(mainBox.x + mainBox.width - 1);
 });
+
+test('on a phone the header is one row: brand, Search and Menu', async ({ page }) => {
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/playbooks/launch-a-channel/');
+    const header = page.locator('.site-header');
+    const centre = async (name: string | RegExp, role: 'link' | 'group' = 'link') => {
+      const box = (role === 'link' ? await header.getByRole('link', { name }).first().boundingBox() : await header.locator('.menu > summary').boundingBox())!;
+      return box.y + box.height / 2;
+    };
+    const brand = await centre(/^Social Hub/);
+    const search = await centre('Search');
+    const menu = await centre('', 'group');
+    expect(Math.abs(search - brand), `width ${width}`).toBeLessThan(8);
+    expect(Math.abs(menu - brand), `width ${width}`).toBeLessThan(8);
+    expect((await header.boundingBox())!.height, `width ${width}`).toBeLessThan(70);
+  }
+});

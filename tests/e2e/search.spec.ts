@@ -289,3 +289,26 @@ for (const url of ['/playbooks/coordinate-with-pr-cs-and-hr/', '/protocols/crisi
     expect(glued, `labels glued to their neighbours in the index of ${url}`).toEqual([]);
   });
 }
+
+test('on a phone the results come first: the filters fold into one line that opens on demand', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/search/?q=crisis');
+  await expect(page.locator('.search-main [role=status]')).toContainText('results for “crisis”');
+  const firstResult = (await resultLinks(page).first().boundingBox())!;
+  expect(firstResult.y).toBeLessThan(844 - firstResult.height);
+  const protocol = page.getByRole('checkbox', { name: /^Protocol \(/ });
+  await expect(protocol).toBeHidden();
+  const fold = page.locator('.facets-fold > summary');
+  await fold.focus();
+  await page.keyboard.press('Enter');
+  await protocol.check();
+  await expect(page.locator('.search-main [role=status]')).toContainText('with the chosen filters');
+  await expect(fold).toContainText('1 on');
+});
+
+test('on a wide screen the filters stand open beside the results', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/search/?q=crisis');
+  await expect(page.getByRole('checkbox', { name: /^Protocol \(/ })).toBeVisible();
+  await expect(page.locator('.facets-fold > summary')).toBeHidden();
+});

@@ -76,6 +76,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
     setState(next);
   };
   const filtered = hasFilters(state);
+  const activeFilters = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
   const answered = outcome.answered;
   const weak = outcome.status === 'ready' && !!answered?.q.trim() && isWeakMatch(answered.q, outcome.results.map((r) => r.excerpt));
   const noResults = outcome.status === 'ready' && answered && (outcome.total === 0 || weak) && (answered.q.trim() || filtered);
@@ -107,6 +108,10 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
       </form>
 
       <div className="search-layout">
+        {/* On a phone the filters fold into one line, so the results start on the first screen;
+            on wide screens the stylesheet shows them open beside the results. */}
+        <details className="facets-fold">
+          <summary>Filter{activeFilters > 0 && <span className="count"> · {activeFilters} on</span>}</summary>
         <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined}>
           <h2 className="facets-title">Filter</h2>
           {filtered && <button type="button" className="button" onClick={() => update({ ...state, filters: {} })}>Clear all filters</button>}
@@ -132,6 +137,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
             );
           })}
         </aside>
+        </details>
 
         <section className="search-main" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">Results</h2>
