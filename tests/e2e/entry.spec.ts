@@ -170,3 +170,36 @@ test('on a phone the header is one row: brand, Search and Menu', async ({ page }
     expect((await header.boundingBox())!.height, `width ${width}`).toBeLessThan(70);
   }
 });
+
+test('on a phone the crisis protocol shows every tier whole and its templates wrap', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/protocols/crisis-escalation/');
+  const cells = page.locator('table.escalation-matrix td, table.escalation-matrix th[scope=row]');
+  expect(await cells.count()).toBeGreaterThan(8);
+  for (const box of await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(box.right).toBeLessThanOrEqual(390);
+  }
+  // Each cell still says which column it is.
+  await expect(page.locator('table.escalation-matrix td').first()).toHaveAttribute('data-label', 'What it looks like');
+  for (const [scroll, client] of await page.locator('main pre').evaluateAll((els) => els.map((e) => [e.scrollWidth, e.clientWidth]))) {
+    expect(scroll).toBeLessThanOrEqual(client!);
+  }
+});
+
+test('the home page lists every protocol under "Something is happening right now?"', async ({ page }) => {
+  await page.goto('/protocols/');
+  const all = new Set(await page.locator('main a[href^="/protocols/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')).filter((h) => h !== '/protocols/')));
+  await page.goto('/');
+  const urgent = await page.getByRole('region', { name: 'Something is happening right now?' }).locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(new Set(urgent)).toEqual(all);
+});
+
+test('generated sentences read properly: lists, plurals and counts', async ({ page }) => {
+  await page.goto('/phases/');
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\.;|\.\.(?!\.)|\b1 (playbooks|case studies)\b/);
+  await page.goto('/assessment/');
+  const questions = await page.locator('fieldset.question').count();
+  await page.goto('/phases/');
+  await expect(page.locator('main')).toContainText(`${questions} questions`);
+});
