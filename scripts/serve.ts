@@ -57,6 +57,13 @@ createServer((req, res) => {
   const path = file ?? join(root, '404.html');
   // The same headers the production host sends (npm run hosting), so tests run under them.
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl(url.pathname) });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(path).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // A file can vanish between the check and the read (a rebuild clears dist/): answer that one
+  // request with an error, rather than let the stream's error stop the server.
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}${base}`));
