@@ -203,3 +203,12 @@ test('generated sentences read properly: lists, plurals and counts', async ({ pa
   await page.goto('/phases/');
   await expect(page.locator('main')).toContainText(`${questions} questions`);
 });
+
+test('on a phone the page facts take one line each, so the content starts sooner', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/playbooks/set-up-an-approval-workflow/');
+  const meta = page.locator('dl[aria-label="About this page"]');
+  expect((await meta.boundingBox())!.height).toBeLessThan(320);
+  await expect(meta.getByText('Owner')).toBeVisible();
+  await expect(meta.getByText('Keywords')).toBeHidden();
+});
