@@ -55,8 +55,13 @@ export function toggleFilter(state: SearchState, key: FacetKey, value: string): 
   return { ...state, filters };
 }
 
+/** How many facet values are chosen, over all facets. */
+export function filterCount(state: SearchState): number {
+  return Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+}
+
 export function hasFilters(state: SearchState): boolean {
-  return Object.values(state.filters).some((v) => v && v.length > 0);
+  return filterCount(state) > 0;
 }
 
 /** Pagefind's filter object: values within a facet are alternatives (any), facets combine (all). */

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 
 test('an entry shows its metadata: owner, audiences, phase, review dates', async ({ page }) => {
   await page.goto('/playbooks/launch-a-channel/');
@@ -158,13 +158,13 @@ test('on a phone the header is one row: brand, Search and Menu', async ({ page }
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/playbooks/launch-a-channel/');
     const header = page.locator('.site-header');
-    const centre = async (name: string | RegExp, role: 'link' | 'group' = 'link') => {
-      const box = (role === 'link' ? await header.getByRole('link', { name }).first().boundingBox() : await header.locator('.menu > summary').boundingBox())!;
+    const centre = async (part: Locator) => {
+      const box = (await part.boundingBox())!;
       return box.y + box.height / 2;
     };
-    const brand = await centre(/^Social Hub/);
-    const search = await centre('Search');
-    const menu = await centre('', 'group');
+    const brand = await centre(header.getByRole('link', { name: /^Social Hub/ }));
+    const search = await centre(header.getByRole('link', { name: 'Search' }));
+    const menu = await centre(header.locator('.menu > summary'));
     expect(Math.abs(search - brand), `width ${width}`).toBeLessThan(8);
     expect(Math.abs(menu - brand), `width ${width}`).toBeLessThan(8);
     expect((await header.boundingBox())!.height, `width ${width}`).toBeLessThan(70);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, describeCount, searchableQuery, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
+import { buildVocabulary, describeCount, filterCount, hasFilters, searchableQuery, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
 import { byUpdated, countFacets, sortKey } from '../../src/lib/search-record.ts';
 
 describe('search state in the URL', () => {
@@ -7,6 +7,13 @@ describe('search state in the URL', () => {
     const state = parseState('?q=crisis+plan&type=Protocol&audience=HR&audience=PR&sort=updated');
     expect(state).toEqual({ q: 'crisis plan', filters: { type: ['Protocol'], audience: ['HR', 'PR'] }, sort: 'updated' });
     expect(parseState(serializeState(state))).toEqual(state);
+  });
+  it('counts chosen filter values over all facets', () => {
+    const state = parseState('?type=Protocol&audience=HR&audience=PR');
+    expect(filterCount(state)).toBe(3);
+    expect(hasFilters(state)).toBe(true);
+    expect(filterCount(toggleFilter(toggleFilter(EMPTY_STATE, 'type', 'Protocol'), 'type', 'Protocol'))).toBe(0);
+    expect(hasFilters(EMPTY_STATE)).toBe(false);
   });
   it('gives equal URLs for equal states whatever the click order', () => {
     let a = toggleFilter(EMPTY_STATE, 'audience', 'PR');

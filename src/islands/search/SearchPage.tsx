@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  describeCount, EMPTY_STATE, FACETS, hasFilters, isWeakMatch, parseState, serializeState, suggestSpelling, toggleFilter,
+  describeCount, EMPTY_STATE, FACETS, filterCount, hasFilters, isWeakMatch, parseState, serializeState, suggestSpelling, toggleFilter,
   type FacetKey, type SearchState,
 } from '../../lib/search.ts';
 import { useSearch, type InitialView } from './useSearch.ts';
@@ -75,8 +75,8 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
     typing.current = fromTyping;
     setState(next);
   };
-  const filtered = hasFilters(state);
-  const activeFilters = Object.values(state.filters).reduce((n, values) => n + (values?.length ?? 0), 0);
+  const activeFilters = filterCount(state);
+  const filtered = activeFilters > 0;
   const answered = outcome.answered;
   const weak = outcome.status === 'ready' && !!answered?.q.trim() && isWeakMatch(answered.q, outcome.results.map((r) => r.excerpt));
   const noResults = outcome.status === 'ready' && answered && (outcome.total === 0 || weak) && (answered.q.trim() || filtered);
@@ -110,7 +110,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
       <div className="search-layout">
         {/* On a phone the filters fold into one line, so the results start on the first screen;
             on wide screens the stylesheet shows them open beside the results. */}
-        <details className="facets-fold">
+        <details className="fold facets-fold">
           <summary>Filter{activeFilters > 0 && <span className="count"> · {activeFilters} on</span>}</summary>
         <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined}>
           <h2 className="facets-title">Filter</h2>
