@@ -5,30 +5,13 @@
  * font, center) are unwrapped; class, style and event attributes are dropped; scripts and styles
  * are dropped with their text in the notes; unknown or component tags keep their content.
  *
- * A forgiving tokenizer and tree builder (void elements, implicit ends of p/li/td/tr, stray and
- * unclosed tags) make sure the result is balanced, which MDX requires.
+ * The HTML is parsed as a browser parses it (html-parse.ts), so the result is balanced, which MDX
+ * requires, whatever the source left open or closed twice.
  */
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { calloutNode, strongestCallout } from './tree.ts';
-
-type Attr = [name: string, value: string | true];
-
-export interface HElement {
-  type: 'element';
-  name: string;
-  attrs: Attr[];
-  children: HNode[];
-}
-export type HNode = HElement | { type: 'text'; value: string } | { type: 'comment'; value: string } | { type: 'leaf'; node: RootContent };
-
-type Tok =
-  | { t: 'open'; name: string; attrs: Attr[]; selfClosing: boolean }
-  | { t: 'close'; name: string }
-  | { t: 'text'; value: string }
-  | { t: 'comment'; value: string }
-  | { t: 'other'; value: string }
-  | { t: 'leaf'; node: RootContent };
+import { calloutNode, strongestCallout } from './callouts.ts';
+import { parseHtmlRun, type HElement, type HNode } from './html-parse.ts';
 
 export interface HtmlContext {
   note: (message: string) => void;
@@ -38,7 +21,6 @@ export interface HtmlContext {
   parseMarkdown: (text: string) => RootContent[];
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'iframe', 'video', 'audio', 'object', 'caption', 'colgroup']);
 /** Inline elements kept as they are: MDX and Markdown both accept them and Markdown has no equivalent. */
 const KEEP_INLINE = new Set(['sup', 'sub', 'kbd', 'mark', 'u', 'ins', 'abbr', 'small', 'q', 'time', 'var', 'dfn', 'bdi', 'bdo', 'cite']);
@@ -54,146 +36,6 @@ const ALLOWED_ATTRS: Record<string, string[]> = {
   ol: ['start'],
 };
 
-const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '©', reg: '®', trade: '™', hellip: '…',
-  mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„', bull: '•', middot: '·',
-  times: '×', divide: '÷', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', deg: '°', plusmn: '±',
-  frac12: '½', frac14: '¼', frac34: '¾', laquo: '«', raquo: '»', larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔',
-  rArr: '⇒', lArr: '⇐', check: '✓', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwj: '\u200d', zwnj: '\u200c',
-  shy: '\u00ad', iexcl: '¡', iquest: '¿', le: '≤', ge: '≥', ne: '≠', minus: '−', infin: '∞', hearts: '♥', star: '☆',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è', aacute: 'á',
-  agrave: 'à', ccedil: 'ç', ntilde: 'ñ', oacute: 'ó', iacute: 'í', uacute: 'ú', ecirc: 'ê', acirc: 'â', ocirc: 'ô',
-};
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[body] ?? whole;
-  });
-}
-
-/** HTML elements, components (capitalised: Tabs, TOCInline) and namespaced tags (ac:macro); not <string> or <your-name>. */
-const isTagName = (name: string) => HTML_ELEMENTS.has(name.toLowerCase()) || /^[A-Z]/.test(name) || name.includes(':') || name.includes('.');
-
-const TAG_OPEN = /^<([A-Za-z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/;
-const TAG_CLOSE = /^<\/([A-Za-z][\w:.-]*)\s*>/;
-
-/** Split an HTML string into tags, text and comments. Never throws: anything odd is text. */
-export function tokenizeHtml(html: string): Tok[] {
-  const out: Tok[] = [];
-  let i = 0;
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ t: 'text', value: text });
-    text = '';
-  };
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      text += html.slice(i);
-      break;
-    }
-    text += html.slice(i, lt);
-    const rest = html.slice(lt);
-    let m: RegExpExecArray | null;
-    if (rest.startsWith('<!--')) {
-      const end = rest.indexOf('-->', 4);
-      flush();
-      out.push({ t: 'comment', value: end < 0 ? rest.slice(4) : rest.slice(4, end) });
-      i = end < 0 ? html.length : lt + end + 3;
-    } else if ((m = TAG_OPEN.exec(rest)) && isTagName(m[1]!)) {
-      flush();
-      const attrs: Attr[] = [];
-      for (const a of (m[2] ?? '').matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-        const value = a[2] ?? a[3] ?? a[4];
-        attrs.push([a[1]!, value === undefined ? true : decodeEntities(value)]);
-      }
-      out.push({ t: 'open', name: m[1]!, attrs, selfClosing: m[3] === '/' });
-      i = lt + m[0].length;
-    } else if ((m = TAG_CLOSE.exec(rest)) && isTagName(m[1]!)) {
-      flush();
-      out.push({ t: 'close', name: m[1]! });
-      i = lt + m[0].length;
-    } else if ((m = /^<!\[CDATA\[([\s\S]*?)\]\]>|^<![A-Za-z][^>]*>|^<\?[\s\S]*?\?>/.exec(rest))) {
-      flush();
-      out.push(m[1] !== undefined ? { t: 'text', value: m[1] } : { t: 'other', value: m[0] });
-      i = lt + m[0].length;
-    } else {
-      text += '<';
-      i = lt + 1;
-    }
-  }
-  flush();
-  return out;
-}
-
-/** HTML names are case-insensitive; component names (TOCInline, Tabs) keep their case for the notes. */
-const lower = (name: string) => {
-  const l = name.toLowerCase();
-  return VOID.has(l) || BLOCK.has(l) || KEEP_INLINE.has(l) || WRAPPERS.has(l) || KNOWN_INLINE.has(l) ? l : name;
-};
-/** Every element name of HTML (current and obsolete): anything else in lower case is text, like Array<string>. */
-const HTML_ELEMENTS = new Set('a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee menu meta meter nav nobr noframes noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr math'.split(' '));
-const KNOWN_INLINE = new Set(['a', 'b', 'i', 'em', 'strong', 'code', 'tt', 'samp', 's', 'del', 'strike', 'br', 'wbr', 'img', 'input', 'script', 'style', 'template', 'button', 'select', 'option', 'textarea']);
-
-/** Build a balanced tree: closes what HTML closes implicitly, drops stray end tags, closes the rest at the end. */
-export function buildTree(tokens: Tok[], note: (message: string) => void): HNode[] {
-  const root: HElement = { type: 'element', name: '#root', attrs: [], children: [] };
-  const stack: HElement[] = [root];
-  const top = () => stack[stack.length - 1]!;
-  const closeTo = (index: number) => {
-    stack.length = index;
-  };
-  const findOpen = (names: string[], stopAt: string[] = []) => {
-    for (let k = stack.length - 1; k > 0; k--) {
-      const n = stack[k]!.name;
-      if (names.includes(n)) return k;
-      if (stopAt.includes(n)) return -1;
-    }
-    return -1;
-  };
-  for (const tok of tokens) {
-    if (tok.t === 'text') top().children.push({ type: 'text', value: tok.value });
-    else if (tok.t === 'comment') top().children.push({ type: 'comment', value: tok.value });
-    else if (tok.t === 'leaf') top().children.push({ type: 'leaf', node: tok.node });
-    else if (tok.t === 'other') note(`dropped the HTML declaration ${tok.value.slice(0, 80)}`);
-    else if (tok.t === 'open') {
-      const name = lower(tok.name);
-      const implicit: [string[], string[]][] = [];
-      if (name === 'li') implicit.push([['li'], ['ul', 'ol', 'menu']]);
-      if (name === 'dt' || name === 'dd') implicit.push([['dt', 'dd'], ['dl']]);
-      if (name === 'td' || name === 'th') implicit.push([['td', 'th'], ['tr', 'table']]);
-      if (name === 'tr') implicit.push([['tr', 'td', 'th'], ['table', 'thead', 'tbody', 'tfoot']]);
-      if (['thead', 'tbody', 'tfoot'].includes(name)) implicit.push([['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], ['table']]);
-      if (name === 'option') implicit.push([['option'], ['select']]);
-      if (BLOCK.has(name) && top().name === 'p') implicit.push([['p'], []]);
-      for (const [names, stopAt] of implicit) {
-        const k = findOpen(names, stopAt);
-        if (k > 0) closeTo(k);
-      }
-      const el: HElement = { type: 'element', name, attrs: tok.attrs, children: [] };
-      top().children.push(el);
-      if (!VOID.has(name) && !tok.selfClosing) stack.push(el);
-    } else {
-      const name = lower(tok.name);
-      const k = findOpen([name]);
-      if (k > 0) {
-        const skipped = stack.slice(k + 1).map((e) => e.name).filter((n) => !['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot'].includes(n));
-        if (skipped.length) note(`closed unclosed HTML <${skipped.join('>, <')}> before </${name}>.`);
-        closeTo(k);
-      } else if (!VOID.has(name)) {
-        note(`dropped a stray </${name}> that closes nothing here.`);
-      }
-    }
-  }
-  const open = stack.slice(1).map((e) => e.name).filter((n) => !['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot', 'html', 'body'].includes(n));
-  if (open.length) note(`closed HTML <${open.join('>, <')}> left open in the source.`);
-  return root.children;
-}
-
 const attr = (el: HElement, name: string): string | undefined => {
   const found = el.attrs.find(([n]) => n.toLowerCase() === name);
   return found === undefined ? undefined : found[1] === true ? '' : found[1];
@@ -203,7 +45,7 @@ const attr = (el: HElement, name: string): string | undefined => {
 export function textOf(nodes: HNode[]): string {
   return nodes
     .map((n) => {
-      if (n.type === 'text') return decodeEntities(n.value);
+      if (n.type === 'text') return n.value;
       if (n.type === 'element') return n.name === 'br' ? '\n' : textOf(n.children);
       if (n.type === 'leaf') return 'value' in n.node && typeof n.node.value === 'string' ? n.node.value : '';
       return '';
@@ -478,7 +320,7 @@ export class HtmlConverter {
   phrasing(nodes: HNode[]): PhrasingContent[] {
     const out: PhrasingContent[] = [];
     for (const node of nodes) {
-      if (node.type === 'text') out.push({ type: 'text', value: collapse(decodeEntities(node.value)) });
+      if (node.type === 'text') out.push({ type: 'text', value: collapse(node.value) });
       else if (node.type === 'comment') {
         this.comment(node.value);
         out.push({ type: 'html', value: `<!--${node.value}-->` });
@@ -611,16 +453,9 @@ export function trimPhrasing(nodes: PhrasingContent[]): PhrasingContent[] {
 
 /** Convert a run of sibling Markdown nodes, some of them raw HTML, into Markdown and JSX nodes. */
 export function convertHtmlRun(children: RootContent[], context: 'flow' | 'phrasing', cx: HtmlContext): RootContent[] {
-  const tokens: Tok[] = [];
-  for (const child of children) {
-    if (child.type === 'html') tokens.push(...tokenizeHtml(child.value));
-    else tokens.push({ t: 'leaf', node: child });
-  }
-  const tree = buildTree(tokens, cx.note);
+  const tree = parseHtmlRun(children.map((child) => (child.type === 'html' ? child.value : child)), cx.note);
   const converter = new HtmlConverter(cx);
   if (context === 'flow') return converter.flow(tree);
   // Keep the spacing the Markdown had around inline tags: only collapse, never trim, inside a paragraph.
   return converter.phrasing(tree);
 }
-
-export type { Paragraph };

@@ -6,27 +6,16 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { tokenizeHtml, decodeEntities } from './html.ts';
+import { decodeEntities, htmlTextRuns } from './html-parse.ts';
 
 /** Lower-case words, joined by single spaces. */
 export function words(text: string): string {
   return (decodeEntities(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-/** The visible text of raw HTML: tag names and attributes removed, comments kept. */
+/** The visible text of raw HTML: tag names and attributes removed, alt and title text and comments kept. */
 export function htmlText(html: string): string {
-  let code: string | undefined;
-  return tokenizeHtml(html)
-    .map((t) => {
-      // Scripts and styles are code, not text: they are dropped with a note, not checked.
-      if (t.t === 'open' && ['script', 'style'].includes(t.name.toLowerCase()) && !t.selfClosing) code = t.name.toLowerCase();
-      if (t.t === 'close' && t.name.toLowerCase() === code) code = undefined;
-      if (code) return '';
-      if (t.t === 'text' || t.t === 'comment') return t.value;
-      if (t.t === 'open') return t.attrs.filter(([n]) => ['alt', 'title'].includes(n.toLowerCase())).map(([, v]) => (v === true ? '' : v)).join(' ');
-      return '';
-    })
-    .join(' ');
+  return htmlTextRuns(html).join(' ');
 }
 
 const BLOCK_UNITS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html']);
@@ -37,13 +26,8 @@ export function textUnits(tree: Root): string[] {
   visit(tree, (node: Nodes) => {
     if (!BLOCK_UNITS.has(node.type)) return undefined;
     if (node.type === 'html') {
-      // Raw HTML may be reordered (text between table rows is moved below the table): check each text run.
-      let code = false;
-      for (const t of tokenizeHtml(node.value)) {
-        if (t.t === 'open' && /^(script|style)$/i.test(t.name) && !t.selfClosing) code = true;
-        else if (t.t === 'close' && /^(script|style)$/i.test(t.name)) code = false;
-        else if (!code && (t.t === 'text' || t.t === 'comment')) units.push(words(t.value));
-      }
+      // Raw HTML may be reordered (text between table rows is moved next to the table): check each text run.
+      for (const run of htmlTextRuns(node.value)) units.push(words(run));
       return 'skip';
     }
     units.push(words(plain(node as RootContent)));
