@@ -21,14 +21,17 @@ import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
 import { parseBody } from '../body.ts';
-import { prepass, restoreTokens } from './templates.ts';
+import { importedHeadingId } from './html.ts';
+import { prepass, restoreTokens, withoutAsides } from './templates.ts';
 import { applyAlerts, applyAttributeLists, applyCallouts, applyHtml, applyWikiLinks, contains, htmlToMdx, jsxToHtml, restoreAll } from './tree.ts';
 import { frontmatterYaml, mapFields, splitFrontmatter, type MappedFields } from './fields.ts';
 import { rewriteLinks, routeOf, type Batch, type BatchFile } from './links.ts';
 import { planIds } from './ids.ts';
-import { missingUnits, plain, textUnits, words } from './text-units.ts';
-import type { ImportOptions, ImportResult, Note, SourceFile } from './types.ts';
+import { isBinary, lifecycleOf, skipReason } from './gate.ts';
+import { missingUnits, plain, sourceLineOf, textUnits, words } from './text-units.ts';
+import type { Asset, ImportOptions, ImportResult, Note, SourceFile } from './types.ts';
 
 const mdParser = unified().use(remarkParse).use(remarkGfm);
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
@@ -46,6 +49,8 @@ interface Working {
   batchFile: BatchFile;
   /** Body lines are counted from the end of the front matter; notes add this to point into the file. */
   lineOffset: number;
+  /** Images found beside the sources, to copy (filled in by the link pass). */
+  assets: Asset[];
   error?: string;
 }
 
@@ -59,8 +64,13 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
 
   for (const file of files) {
     const { id, wanted } = ids.get(file.path)!;
+    const gate = admit(file, opts);
+    if (gate.error || gate.skipped) {
+      results.push({ ...emptyResult(file, id), ...gate });
+      continue;
+    }
     try {
-      const w = prepare(file, id, opts);
+      const w = prepare(file, id, opts, gate.withdrawn);
       if (id !== wanted) w.notes.push({ kind: 'structure', message: `another file of this import also makes the id "${wanted}", so this one is "${id}".` });
       working.push(w);
     } catch (cause) {
@@ -68,10 +78,21 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
     }
   }
 
-  const batch: Batch = { collection: opts.collection, files: working.map((w) => w.batchFile), existing: new Set(opts.known?.entries ?? []) };
+  const batch: Batch = {
+    collection: opts.collection,
+    files: working.map((w) => w.batchFile),
+    existing: new Set(opts.known?.entries ?? []),
+    siteUrls: (opts.siteUrls ?? []).map((u) => u.replace(/\/+$/, '')),
+    others: opts.files ?? [],
+  };
   for (const w of working) {
     try {
-      rewriteLinks(w.tree, { batch, self: w.batchFile, note: (kind, message, line) => w.notes.push({ kind, message, line: line === undefined ? undefined : line + w.lineOffset }) });
+      rewriteLinks(w.tree, {
+        batch,
+        self: w.batchFile,
+        note: (kind, message, line) => w.notes.push({ kind, message, line: line === undefined ? undefined : line + w.lineOffset }),
+        asset: (a) => w.assets.push(a),
+      });
       results.push(finish(w));
     } catch (cause) {
       results.push(failed(w.file, w.id, cause));
@@ -81,12 +102,24 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
   return results.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
 }
 
-function failed(file: SourceFile, id: string, cause: unknown): ImportResult {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return { source: file.path, id, extension: '.md', text: '', data: {}, notes: [], todo: [], lost: [], error: `could not be converted: ${message}` };
+function emptyResult(file: SourceFile, id: string): ImportResult {
+  return { source: file.path, id, extension: '.md', text: '', data: {}, notes: [], todo: [], lost: [], units: 0, assets: [] };
 }
 
-function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
+function failed(file: SourceFile, id: string, cause: unknown): ImportResult {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { ...emptyResult(file, id), error: `could not be converted: ${message}` };
+}
+
+/** Whether a source is imported: refused (not text), skipped (expired, redirect-only) or imported as withdrawn. */
+function admit(file: SourceFile, opts: ImportOptions): { error?: string; skipped?: string; withdrawn?: string } {
+  if (isBinary(file.text)) return { error: 'is not a text file (it holds binary data, like an image or a PDF renamed to .md); export the page as Markdown or leave it out.' };
+  const reason = skipReason(lifecycleOf(splitFrontmatter(file.text).data, opts.today));
+  if (!reason) return {};
+  return opts.includeExpired ? { withdrawn: reason } : { skipped: reason };
+}
+
+function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: string): Working {
   const notes: Note[] = [];
   const split = splitFrontmatter(file.text);
   const pre = prepass(split.body, { firstLine: split.bodyLine, frontmatter: split.data, mdxSource: /\.mdx$/i.test(file.path) });
@@ -120,7 +153,8 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
     parseMarkdown: (text) => (mdParser.parse(text) as Root).children,
   });
   const customIds = applyAttributeLists(tree, note('structure'));
-  restoreAll(tree, pre.tokens, pre.markers, note('template'));
+  keepHtmlHeadingIds(tree, customIds);
+  restoreAll(tree, pre.tokens, pre.markers, note('template'), false, pre.todos);
   applyWikiLinks(tree);
 
   // Title: front matter, else the first h1 (removed from the body), else the file name.
@@ -152,6 +186,7 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
       fileTitle,
       firstParagraph: paragraphText(),
       source: file.path,
+      withdrawn,
       unreadable: split.error ? { error: split.error, raw: split.raw ?? '' } : undefined,
     },
     opts,
@@ -198,7 +233,15 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions): Working {
       }
     }
   }
-  return { file, id, tree, notes, fields, before, droppedAttrs, lineOffset, batchFile: { source: file.path, id, routes, anchors, slugs } };
+  return { file, id, tree, notes, fields, before, droppedAttrs, lineOffset, assets: [], batchFile: { source: file.path, id, routes, anchors, slugs } };
+}
+
+/** Ids of HTML headings (<h2 id="find">) join the custom ids, so links to them reach the portal's slug. */
+function keepHtmlHeadingIds(tree: Root, customIds: Map<Heading, string>): void {
+  visit(tree, 'heading', (h: Heading) => {
+    const id = importedHeadingId(h);
+    if (id && !customIds.has(h)) customIds.set(h, id);
+  });
 }
 
 function serialize(tree: Root, mdx: boolean): string {
@@ -244,13 +287,13 @@ function finish(w: Working): ImportResult {
   }
   if (check.error) notes.push({ kind: 'structure', message: `the output does not parse: ${check.error.message}` });
 
-  // Round trip: the source's text must be in the output, or in the notes and front matter.
+  // Round trip: the source's text must be in the draft (its body, or its title, summary and front matter comments).
   const written = (mdx ? mdxParser : mdParser).parse(body) as Root;
-  const outText = plain(written);
-  const extra = [String(fields.data.title ?? ''), String(fields.data.summary ?? ''), ...fields.header, ...notes.map((n) => n.message)];
-  const lost = missingUnits(w.before, outText, extra);
-  const lostInWriting = missingUnits(textUnits(working), outText);
-  for (const u of lostInWriting) if (!lost.includes(u)) lost.push(u);
+  const outText = withoutAsides(plain(written));
+  const extra = [String(fields.data.title ?? ''), String(fields.data.summary ?? ''), ...fields.header];
+  const lostText = missingUnits(w.before, outText, extra);
+  for (const u of missingUnits(textUnits(working, withoutAsides), outText)) if (!lostText.includes(u)) lostText.push(u);
+  const lost = lostText.map((text) => ({ text, line: sourceLineOf(text, w.file.text) }));
 
   // Checklist lines that come from the body.
   const todo = [...fields.todo];
@@ -260,9 +303,9 @@ function finish(w: Working): ImportResult {
   if (!check.links.some((l) => l.url.startsWith('/'))) todo.push('body: link to at least one other portal page, e.g. [launch a channel](/playbooks/launch-a-channel/).');
   const attention = notes.filter((n) => n.kind === 'link' || n.kind === 'image').length;
   if (attention) todo.push(`links and images: ${attention} need attention (see the notes).`);
-  const tags = notes.filter((n) => n.kind === 'template' && /kept as text|not imported/.test(n.message)).length;
-  if (tags) todo.push(`template tags: ${tags} kept as text (see the notes); rewrite or remove them.`);
-  if (lost.length) todo.push(`text: ${lost.length} passage(s) of the source could not be found in the output; compare with the source.`);
+  if (lost.length) todo.push(`text: ${lost.length} of ${w.before.length} passages of the source are missing from the draft (listed with their source lines); copy them in by hand.`);
+  const todos = notes.filter((n) => n.kind === 'todo').length;
+  if (todos) todo.push(`TODO markers: ${todos} construct(s) had no equivalent and are marked "TODO:" in the text; rewrite or remove each.`);
 
   const yaml = frontmatterYaml(fields.data, fields.comments, fields.header);
   const text = `---\n${yaml}---\n\n${body}`;
@@ -275,6 +318,8 @@ function finish(w: Working): ImportResult {
     notes: dedupe([...fields.notes, ...notes]),
     todo,
     lost,
+    units: w.before.length,
+    assets: w.assets,
   };
 }
 

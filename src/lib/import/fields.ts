@@ -12,6 +12,15 @@ import { SCHEMAS } from '../../schemas/index.ts';
 import { isCalendarDay } from '../../schemas/dates.ts';
 import type { DocCollection } from '../../schemas/vocab.ts';
 import type { ImportOptions, Note } from './types.ts';
+import { decodeEntities } from './html-parse.ts';
+
+/** Character references in front matter values (`&#8217;`, `&amp;`) as the characters they stand for. */
+function decodeDeep(value: unknown): unknown {
+  if (typeof value === 'string') return decodeEntities(value);
+  if (Array.isArray(value)) return value.map(decodeDeep);
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeDeep(v)]));
+  return value;
+}
 
 export interface SplitFrontmatter {
   data: Record<string, unknown>;
@@ -38,7 +47,7 @@ export function splitFrontmatter(input: string): SplitFrontmatter {
     const data: unknown = yaml ? parseYaml(raw, { uniqueKeys: false }) : parseToml(raw);
     if (data === null || data === undefined) return { data: {}, body, bodyLine, format };
     if (typeof data !== 'object' || Array.isArray(data)) return { data: {}, body, bodyLine, format, error: 'the front matter is not a list of fields', raw };
-    return { data: data as Record<string, unknown>, body, bodyLine, format };
+    return { data: decodeDeep(data) as Record<string, unknown>, body, bodyLine, format };
   } catch (cause) {
     return { data: {}, body, bodyLine, format, error: (cause as Error).message.split('\n')[0] ?? 'unreadable', raw };
   }
@@ -111,6 +120,8 @@ export interface FieldInputs {
   h1?: string;
   fileTitle: string;
   firstParagraph?: string;
+  /** Import as withdrawn, for this reason (an expired or redirect-only source, with --include-expired). */
+  withdrawn?: string;
   /** The front matter could not be read: its raw text, for the notes. */
   unreadable?: { error: string; raw: string };
   source: string;
@@ -285,8 +296,11 @@ export function mapFields(input: FieldInputs, opts: ImportOptions): MappedFields
       header.push(`${k}: ${oneLine(v)}`);
     }
   }
-  const status = draft ? 'draft' : 'published';
-  if (draft) todo.push('status: draft; set it to published when every TODO is done and the owner has reviewed the entry.');
+  const status = input.withdrawn ? 'withdrawn' : draft ? 'draft' : 'published';
+  if (input.withdrawn) {
+    note(`imported as withdrawn: the source ${input.withdrawn}`);
+    todo.push('status: withdrawn; set replacedBy to the entry that replaces it, or delete the file if nothing should.');
+  } else if (draft) todo.push('status: draft; set it to published when every TODO is done and the owner has reviewed the entry.');
 
   // Dates: the most recent becomes lastReviewed.
   const dates = pick(DATE_KEYS)

@@ -138,6 +138,9 @@ export class HtmlConverter {
     if (/^h[1-6]$/.test(name)) {
       this.dropAll(el);
       const heading: Heading = { type: 'heading', depth: Number(name[1]) as Heading['depth'], children: trimPhrasing(this.phrasing(el.children)) };
+      // The id links pointed at: kept so links to it can be rewritten to the portal's heading slug.
+      const id = attr(el, 'id') ?? anchorIdIn(el);
+      if (id) heading.data = { ...heading.data, importId: id } as Heading['data'];
       return heading.children.length ? [heading] : [];
     }
     switch (name) {
@@ -407,6 +410,21 @@ export class HtmlConverter {
     }
   }
 }
+
+/** The id of an anchor (<a name="x">, <span id="x">) inside a heading, which was the heading's link target. */
+function anchorIdIn(el: HElement): string | undefined {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    if ((c.name === 'a' || c.name === 'span') && !attr(c, 'href')) {
+      const id = attr(c, 'id') ?? attr(c, 'name');
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/** The id an HTML heading carried (<h2 id="find">), kept on the Markdown heading by the HTML pass. */
+export const importedHeadingId = (heading: Heading): string | undefined => (heading.data as { importId?: string } | undefined)?.importId;
 
 function flattenToPhrasing(node: RootContent): PhrasingContent[] {
   if (isPhrasing(node)) return [node];

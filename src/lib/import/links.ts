@@ -8,7 +8,8 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { isExternal } from '../urls.ts';
 import type { DocCollection } from '../../schemas/vocab.ts';
-import type { Note } from './types.ts';
+import type { Asset, Note } from './types.ts';
+import { todoAside } from './templates.ts';
 
 export const DOC_EXTENSIONS = ['.md', '.markdown', '.mdx'];
 const INDEX_NAMES = ['index', 'readme', '_index'];
@@ -30,6 +31,10 @@ export interface Batch {
   files: BatchFile[];
   /** Entries that already exist in the portal, as collection/id. */
   existing: Set<string>;
+  /** Addresses of the old site, without a trailing slash: absolute links to them are site paths. */
+  siteUrls: string[];
+  /** Other files under the batch root (images, attachments), relative with / separators. */
+  others: string[];
 }
 
 /** Normalise a path: resolve . and .., drop empty segments. Returns undefined above the root. */
@@ -115,6 +120,42 @@ export interface LinkContext {
   batch: Batch;
   self: BatchFile;
   note: (kind: Note['kind'], message: string, line?: number) => void;
+  /** A file found beside the sources that the entry needs copied. */
+  asset: (asset: Asset) => void;
+}
+
+/**
+ * The file under the batch root an image or attachment address points at: relative to the page's
+ * file or its folder (Hugo page bundles), under static/, assets/ or public/ for site paths, or the
+ * only file of that name.
+ */
+export function findAsset(batch: Batch, from: string, path: string): string | undefined {
+  let clean: string;
+  try {
+    clean = decodeURIComponent(path);
+  } catch {
+    clean = path;
+  }
+  const byLower = new Map(batch.others.map((o) => [o.toLowerCase(), o]));
+  const candidates: (string | undefined)[] = clean.startsWith('/')
+    ? ['', 'static/', 'assets/', 'public/', 'content/', 'docs/'].map((root) => `${root}${clean.replace(/^\/+/, '')}`)
+    : [normalizePath(`${dirOf(from)}/${clean}`), normalizePath(`${stripExt(from)}/${clean}`)];
+  for (const c of candidates) {
+    const hit = c === undefined ? undefined : byLower.get(c.toLowerCase());
+    if (hit) return hit;
+  }
+  const tail = `/${clean.replace(/^\/+/, '').toLowerCase()}`;
+  const ending = batch.others.filter((o) => `/${o.toLowerCase()}`.endsWith(tail));
+  if (ending.length === 1) return ending[0];
+  const name = (clean.split('/').pop() ?? '').toLowerCase();
+  const same = batch.others.filter((o) => (o.split('/').pop() ?? '').toLowerCase() === name);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/** A rewritten address, and the to-do to show beside it when it still needs the author. */
+interface Rewritten {
+  url: string;
+  todo?: string;
 }
 
 /** Rewrite every link, definition and image of one entry. */
@@ -125,53 +166,72 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
     return `/${batch.collection}/${file.id}/${anchor ? `#${anchor}` : ''}`;
   };
 
-  const rewrite = (url: string, line: number | undefined, kind: 'link' | 'image'): string => {
-    if (!url || /^(data|javascript):/i.test(url)) return url;
-    if (isExternal(url)) return url;
-    if (url.startsWith('#')) {
-      const hash = url.slice(1);
-      const mapped = self.anchors.get(hash);
-      if (mapped) return `#${mapped}`;
-      if (!self.slugs.has(hash)) cx.note('link', `link to "${url}" on the same page: there is no heading with that id here. Fix or remove the link.`, line);
-      return url;
+  /** The site path of an absolute link to the old site, or the link as it is. */
+  const onOldSite = (url: string, line: number | undefined): string => {
+    for (const base of batch.siteUrls) {
+      if (url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}#`)) {
+        const path = url.slice(base.length) || '/';
+        cx.note('link', `link "${url}" is on the old site; it was read as the site path ${path}.`, line);
+        return path;
+      }
     }
+    return url;
+  };
+
+  /** A file the entry shows or offers (image, PDF): copied when found beside the sources, else a to-do. */
+  const fileAddress = (url: string, pathPart: string, line: number | undefined, kind: 'link' | 'image'): Rewritten => {
+    const name = (pathPart.split('/').pop() ?? 'file').toLowerCase();
+    const folder = kind === 'image' ? 'images' : 'files';
+    const target = `/${folder}/${batch.collection}/${self.id}/${name}`;
+    const what = kind === 'image' ? 'image' : 'file link';
+    if (isExternal(pathPart)) {
+      if (kind === 'link') return { url };
+      // The portal's Content Security Policy shows images from the portal only.
+      cx.note('image', `image "${url}" is on another site, which the portal's pages do not load images from; download it to public${target}.`, line);
+      return { url, todo: `download this image to public${target} and point to ${target}` };
+    }
+    const found = findAsset(batch, self.source, pathPart);
+    if (found) {
+      cx.asset({ from: found, to: target.slice(1) });
+      cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": ${found} is copied to public${target}.`, line);
+      return { url: target };
+    }
+    cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": the file is not among the imported files; copy it to public${target}.`, line);
+    return { url: target, todo: `copy the file ${pathPart} to public${target}` };
+  };
+
+  const rewrite = (given: string, line: number | undefined, kind: 'link' | 'image'): Rewritten => {
+    if (!given || /^(data|javascript|mailto|tel):/i.test(given)) return { url: given };
+    const url = onOldSite(given, line);
     const hashAt = url.indexOf('#');
     const pathPart = (hashAt >= 0 ? url.slice(0, hashAt) : url).split('?')[0] ?? '';
     const hash = hashAt >= 0 ? url.slice(hashAt + 1) : undefined;
     const isDoc = pathPart === '' || /\.(md|markdown|mdx|html?)$/i.test(pathPart) || !/\.[A-Za-z0-9]{1,5}$/.test(pathPart);
-    if (kind === 'link' && isDoc) {
-      const hit = findInBatch(batch, self.source, pathPart);
-      if (hit) {
-        const target = portal(hit.file, hash);
-        if (hit.guessed) cx.note('link', `link "${url}" was matched to ${hit.file.source} by its path; check that ${target} is the right page.`, line);
-        if (hash && !hit.file.anchors.has(hash) && !hit.file.slugs.has(hash)) cx.note('link', `link "${url}" points to section "#${hash}", which ${hit.file.source} does not have under that id; check it.`, line);
-        return target;
-      }
-      const portalPath = /^\/([a-z-]+)\/([a-z0-9-]+)\/?$/.exec(pathPart);
-      if (portalPath && batch.existing.has(`${portalPath[1]}/${portalPath[2]}`)) return url;
-      if (url.startsWith('/')) {
-        cx.note('link', `link "${url}" is a path on the old site, not a page of this import; link the portal page instead, or remove it.`, line);
-      } else {
-        cx.note('link', `link "${url}" points to a page that is not part of this import; link the portal page (/collection/id/) instead, or remove it.`, line);
-      }
-      return url;
+    if (kind === 'image' || !isDoc) return fileAddress(url, pathPart, line, kind);
+    if (isExternal(url)) return { url };
+    if (url.startsWith('#')) {
+      const mapped = self.anchors.get(hash ?? '');
+      if (mapped) return { url: `#${mapped}` };
+      if (!self.slugs.has(hash ?? '')) cx.note('link', `link to "${url}" on the same page: there is no heading with that id here. Fix or remove the link.`, line);
+      return { url };
     }
-    const file = pathPart.startsWith('/') ? pathPart.replace(/^\/+/, '') : normalizePath(`${dirOf(self.source)}/${pathPart}`) ?? pathPart;
-    const name = (pathPart.split('/').pop() ?? 'file').toLowerCase();
-    const folder = kind === 'image' ? 'images' : 'files';
-    const target = `/${folder}/${batch.collection}/${self.id}/${name}`;
-    if (kind === 'image' && !pathPart.startsWith('/')) {
-      // A relative image is bundled by the build, which fails when the file is missing (even for a
-      // draft): point it at public/ instead, where a missing file is only a broken image.
-      cx.note('image', `image "${url}": copy ${file} (next to the source) to public${target}; the path was changed to ${target}.`, line);
-      return target;
+    const hit = findInBatch(batch, self.source, pathPart);
+    if (hit) {
+      const target = portal(hit.file, hash);
+      if (hit.guessed) cx.note('link', `link "${url}" was matched to ${hit.file.source} by its path; check that ${target} is the right page.`, line);
+      if (hash && !hit.file.anchors.has(hash) && !hit.file.slugs.has(hash)) cx.note('link', `link "${url}" points to section "#${hash}", which ${hit.file.source} does not have under that id; check it.`, line);
+      return { url: target };
     }
+    const portalPath = /^\/([a-z-]+)\/([a-z0-9-]+)\/?$/.exec(pathPart);
+    if (portalPath && batch.existing.has(`${portalPath[1]}/${portalPath[2]}`)) return { url };
     cx.note(
-      kind === 'image' ? 'image' : 'link',
-      `${kind === 'image' ? 'image' : 'file link'} "${url}": copy ${pathPart.startsWith('/') ? `the old site's ${pathPart}` : `${file} (next to the source)`} to public${target} and change the path to ${target}.`,
+      'link',
+      url.startsWith('/')
+        ? `link "${url}" is a path on the old site, not a page of this import; link the portal page instead, or remove it.`
+        : `link "${url}" points to a page that is not part of this import; link the portal page (/collection/id/) instead, or remove it.`,
       line,
     );
-    return url;
+    return { url, todo: `link the portal page that replaces ${url}` };
   };
 
   const visit = (parent: Parent) => {
@@ -190,9 +250,13 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
         return [{ type: 'text', value: wiki?.original ?? target }];
       }
       if ('children' in child && Array.isArray(child.children)) visit(child as Parent);
-      if (child.type === 'link' || child.type === 'definition') child.url = rewrite(child.url, line, child.type === 'definition' && /\.(png|jpe?g|gif|svg|webp|avif)$/i.test(child.url) ? 'image' : 'link');
-      if (child.type === 'image') child.url = rewrite(child.url, line, 'image');
-      return [child];
+      if (child.type !== 'link' && child.type !== 'definition' && child.type !== 'image') return [child];
+      const kind = child.type === 'image' || (child.type === 'definition' && /\.(png|jpe?g|gif|svg|webp|avif)$/i.test(child.url)) ? 'image' : 'link';
+      const done = rewrite(child.url, line, kind);
+      child.url = done.url;
+      // A definition is not text: its note is enough; links and images get a visible to-do beside them.
+      if (!done.todo || child.type === 'definition') return [child];
+      return [child, { type: 'text', value: todoAside(done.todo) }] as RootContent[];
     }) as Parent['children'];
   };
   visit(root);

@@ -10,7 +10,8 @@
  *   `{% raw %}`, `{% comment %}`, figures, params found in the front matter);
  * - replaces every other tag with a token made of private-use characters, so Markdown parsing
  *   cannot break it apart; tokens are put back as literal text after the tree pass (and escaped on
- *   output), and each one is listed in the notes.
+ *   output). A tag with no equivalent comes back as a visible to-do ("TODO: {{< x >}}"), which the
+ *   content check refuses on publishing, and is listed in the notes.
  *
  * Code fences and inline code are never changed: template tags there are examples, not templates.
  */
@@ -33,6 +34,8 @@ export interface PrepassResult {
   text: string;
   /** Original text of each template token, by index. */
   tokens: string[];
+  /** Indexes of tokens with no equivalent: they come back as "TODO: <tag>". */
+  todos: Set<number>;
   markers: CalloutMarker[];
   notes: Note[];
 }
@@ -60,9 +63,22 @@ const openSentinel = (n: number) => `\uE002${encode(n)}\uE003`;
 const closeSentinel = (n: number) => `\uE004${encode(n)}\uE005`;
 export const markerIndex = (match: RegExpExecArray | RegExpMatchArray) => decode(match[1] ?? '');
 
-/** Put template tokens back as the text they stood for. */
-export function restoreTokens(value: string, tokens: string[]): string {
-  return value.replace(TOKEN_RE, (_, digits: string) => tokens[decode(digits)] ?? '');
+/** The visible to-do an unconverted construct leaves in a draft: the content check refuses "TODO" on publishing. */
+export const todoText = (original: string) => `TODO: ${original}`;
+
+/** A to-do added beside a link or image, in brackets; it is the importer's words, not source text. */
+export const todoAside = (what: string) => ` (TODO: ${what.replace(/[()]/g, '')})`;
+
+/** Text without the to-dos the importer added beside links and images, for the round-trip comparison. */
+export const withoutAsides = (text: string) => text.replace(/ ?\(TODO: [^()]*\)/g, ' ');
+
+/** Put template tokens back as the text they stood for; tokens in `todos` as a visible to-do. */
+export function restoreTokens(value: string, tokens: string[], todos: ReadonlySet<number> = new Set()): string {
+  return value.replace(TOKEN_RE, (_, digits: string) => {
+    const n = decode(digits);
+    const original = tokens[n] ?? '';
+    return todos.has(n) ? todoText(original) : original;
+  });
 }
 
 /** The Callout type for an admonition kind, and the title to show when the kind says more. */
@@ -80,6 +96,13 @@ export function calloutType(kind: string): { type: CalloutType; label?: string }
   return undefined;
 }
 
+/** Shortcode and include names that show an image (figure, img, legacy-img, screenshot...). */
+const IMAGE_TAG = /^(figure|img|image|picture|photo|screenshot)$|[-_](img|image|figure)$|^(img|image)[-_]/;
+/** Shortcode and include names that render a link styled as a button. */
+const BUTTON_TAG = /^(button|btn|link-button|cta|button\.html|btn\.html|cta\.html)$/;
+/** Shortcode names that fold their content away: they become <details>. */
+const DETAILS_TAGS = new Set(['details', 'expand', 'accordion', 'collapse', 'collapsible', 'spoiler', 'toggle']);
+
 /** Shortcode and include names that are admonitions whatever their arguments say. */
 const CALLOUT_TAGS = new Set(['note', 'tip', 'warning', 'caution', 'danger', 'info', 'important', 'hint', 'alert', 'callout', 'admonition', 'notice', 'warn', 'error', 'attention']);
 
@@ -94,7 +117,7 @@ interface Args {
 }
 
 /** Parse shortcode arguments: positional values and key=value pairs, quoted or not. */
-export function parseArgs(s: string): Args {
+export function parseTagArgs(s: string): Args {
   const positional: string[] = [];
   const named: Record<string, string> = {};
   for (const m of s.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|([^\s"']+))|"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|([^\s"'=]+)/g)) {
@@ -144,8 +167,61 @@ function fenceFor(code: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/**
+ * Put block container tags on lines of their own. `{{< note >}} **Text.** {{< /note >}}` on one
+ * line, or a closing tag stuck to the last list item (`- last item{{< /steps >}}`), would otherwise
+ * be read as inline tags, and the container would swallow what follows up to a later closing tag.
+ * A container is a shortcode with a closing tag somewhere in the page (Liquid: an admonition or
+ * fold with its end tag); buttons around their label are inline and stay as they are.
+ */
+export function splitContainerTags(lines: Line[]): Line[] {
+  const body = lines.map((l) => l.text).join('\n');
+  const hugoClosed = new Set([...body.matchAll(/\{\{[<%]\s*\/\s*([\w-]+)\s*[>%]\}\}/g)].map((m) => m[1]!.toLowerCase()));
+  const liquidClosed = new Set([...body.matchAll(/\{%-?\s*end([\w-]+)\s*-?%\}/g)].map((m) => m[1]!.toLowerCase()).filter((n) => CALLOUT_TAGS.has(n) || DETAILS_TAGS.has(n)));
+  const blockOpened = new Set([...body.matchAll(/^[ \t]*(?:\{\{[<%]\s*([\w-]+)|\{%-?\s*([\w-]+))/gm)].map((m) => (m[1] ?? m[2])!.toLowerCase()));
+  const container = (name: string, closing: boolean) => {
+    const n = name.toLowerCase();
+    if (BUTTON_TAG.test(n)) return false;
+    return (hugoClosed.has(n) || liquidClosed.has(n)) && (!closing || blockOpened.has(n));
+  };
+  const OPEN_AT_START = /^([ \t]*)(\{\{[<%][ \t]*([\w-]+)\b[^\n]*?[>%]\}\}|\{%-?[ \t]*([\w-]+)\b[^\n]*?-?%\})[ \t]*(\S.*)$/;
+  const CLOSE_AT_END = /^(.*?\S)[ \t]*(\{\{[<%][ \t]*\/[ \t]*([\w-]+)[ \t]*[>%]\}\}|\{%-?[ \t]*end([\w-]+)[ \t]*-?%\})[ \t]*$/;
+  const out: Line[] = [];
+  let fence: string | undefined;
+  for (const l of lines) {
+    const f = FENCE_RE.exec(l.text);
+    if (fence || f) {
+      if (fence && f && f[2]!.startsWith(fence) && f[3]!.trim() === '') fence = undefined;
+      else if (!fence && f) fence = f[2];
+      out.push(l);
+      continue;
+    }
+    const indent = leading(l.text);
+    let text = l.text;
+    const head: string[] = [];
+    const tail: string[] = [];
+    for (let open = OPEN_AT_START.exec(text); open && container(open[3] ?? open[4]!, false) && !(open[4] && /^end/.test(open[4])); open = OPEN_AT_START.exec(text)) {
+      head.push(indent + open[2]!);
+      text = indent + open[5]!;
+    }
+    for (let close = CLOSE_AT_END.exec(text); close && container(close[3] ?? close[4]!, true); close = CLOSE_AT_END.exec(text)) {
+      tail.unshift(indent + close[2]!);
+      text = close[1]!;
+    }
+    if (!head.length && !tail.length) {
+      out.push(l);
+      continue;
+    }
+    for (const h of head) out.push({ text: h, line: l.line });
+    if (text.trim()) out.push({ text, line: l.line });
+    for (const t of tail) out.push({ text: t, line: l.line });
+  }
+  return out;
+}
+
 export function prepass(body: string, ctx: PrepassContext): PrepassResult {
   const tokens: string[] = [];
+  const todos = new Set<number>();
   const markers: CalloutMarker[] = [];
   const notes: Note[] = [];
   const note = (kind: Note['kind'], message: string, line?: number) => notes.push({ kind, message, line });
@@ -252,7 +328,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         const j = findClose(lines, i + 1, isOpen, isClose);
         if (j >= 0) {
           const classes = colon[3] ?? '';
-          const attrs = parseArgs(`${classes} ${colon[7] ?? ''}`);
+          const attrs = parseTagArgs(`${classes} ${colon[7] ?? ''}`);
           const kind = colon[4] ?? /\.([\w-]+)/.exec(classes)?.[1] ?? '';
           const mapped = calloutType(kind);
           const given = colon[5] ?? (colon[6] || undefined) ?? attrs.named.title;
@@ -279,12 +355,31 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         const indent = paired[1] ?? '';
         const hugo = paired[3] !== undefined;
         const name = (paired[3] ?? paired[5] ?? '').toLowerCase();
-        const args = parseArgs(paired[4] ?? paired[6] ?? '');
+        const args = parseTagArgs(paired[4] ?? paired[6] ?? '');
         const closeRe = hugo
           ? new RegExp(`^[ \\t]*\\{\\{[<%][ \\t]*/[ \\t]*${name}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i')
           : new RegExp(`^[ \\t]*\\{%-?[ \\t]*end${name}[ \\t]*-?%\\}[ \\t]*$`, 'i');
         const isCode = ['highlight', 'code', 'codeblock', 'code-block', 'code-toggle'].includes(name);
-        const isCallout = CALLOUT_TAGS.has(name);
+        const isCallout = CALLOUT_TAGS.has(name) || name === 'pageinfo';
+        const closeAt = () => findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
+        if (DETAILS_TAGS.has(name) && closeAt() >= 0) {
+          // A fold (accordion, expand, details) becomes <details> with its title as the summary.
+          const j = closeAt();
+          const title = args.named.title ?? args.named.summary ?? args.named.header ?? args.positional[0] ?? 'More';
+          note('structure', `${t.trim()} became a <details> block titled "${title}".`, cur.line);
+          out.push({ text: '', line: cur.line }, { text: `${indent}<details>`, line: cur.line }, { text: `${indent}<summary>${escapeHtml(title)}</summary>`, line: cur.line }, { text: '', line: cur.line }, ...blocks(lines.slice(i + 1, j)), { text: '', line: lines[j]!.line }, { text: `${indent}</details>`, line: lines[j]!.line }, { text: '', line: lines[j]!.line });
+          i = j;
+          continue;
+        }
+        if (hugo && !isCode && !isCallout && !['tab', 'tabs', 'tabpane', 'columns'].includes(name) && !BUTTON_TAG.test(name) && closeAt() >= 0) {
+          // A container the portal has no equivalent for: its content is kept, its tags become to-dos.
+          const j = closeAt();
+          out.push({ text: '', line: cur.line }, { text: indent + keep(t.trim(), cur.line, true, `the container ${t.trim()} … ${lines[j]!.text.trim()} has no equivalent: its content was kept and its tags left as TODOs.`), line: cur.line }, { text: '', line: cur.line });
+          out.push(...blocks(lines.slice(i + 1, j)));
+          out.push({ text: '', line: lines[j]!.line }, { text: indent + keep(lines[j]!.text.trim(), lines[j]!.line, true, `closing tag ${lines[j]!.text.trim()} left as a TODO.`), line: lines[j]!.line }, { text: '', line: lines[j]!.line });
+          i = j;
+          continue;
+        }
         if (isCode || isCallout) {
           const j = findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
           if (j >= 0) {
@@ -302,7 +397,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
               const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
                 ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' ? 'info' : name)
                 : name;
-              const mapped = calloutType(kind) ?? calloutType(name) ?? { type: 'note' as const, label: kind };
+              const mapped = calloutType(kind) ?? calloutType(name) ?? (name === 'pageinfo' ? { type: 'note' as const, label: undefined } : { type: 'note' as const, label: kind });
               const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined) ?? mapped.label;
               const n = addMarker({ type: mapped.type, title, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
               out.push(...calloutLines(indent, n, blocks(lines.slice(i + 1, j)), cur.line));
@@ -360,9 +455,9 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     return out;
   }
 
-  const lines = blocks(srcLines);
+  const lines = blocks(splitContainerTags(srcLines));
   const text = inline(lines);
-  return { text, tokens, markers, notes };
+  return { text, tokens, todos, markers, notes };
 
   /** Replace template tags outside code with their equivalent, a comment or a token. */
   function inline(all: Line[]): string {
@@ -398,43 +493,50 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     const lineAt = (offset: number) => firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
     const TAG = new RegExp(
       [
-        /(`+)(?:[^\n]|\n(?![ \t]*\n))*?[^`\n]\1(?!`)|(`+)\2/.source, // inline code: kept
-        /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/.source,
-        /\{%-?\s*comment\s*-?%\}([\s\S]*?)\{%-?\s*endcomment\s*-?%\}/.source,
-        /\{\{([<%])\/\*([\s\S]{0,2000}?)\*\/([>%])\}\}/.source, // Hugo's escaped shortcodes, {{</* x */>}}
+        /(?<tick>`+)(?:[^\n]|\n(?![ \t]*\n))*?[^`\n]\k<tick>(?!`)|(?<ticks>`+)\k<ticks>/.source, // inline code: kept
+        /\{%-?\s*raw\s*-?%\}(?<raw>[\s\S]*?)\{%-?\s*endraw\s*-?%\}/.source,
+        /\{%-?\s*comment\s*-?%\}(?<comment>[\s\S]*?)\{%-?\s*endcomment\s*-?%\}/.source,
+        /\{\{(?<escOpen>[<%])\/\*(?<escBody>[\s\S]{0,2000}?)\*\/(?<escClose>[>%])\}\}/.source, // Hugo's escaped shortcodes, {{</* x */>}}
+        // A button written as a pair around its label: {{< button href="/x/" >}}Sign up{{< /button >}}.
+        /\{\{[<%]\s*(?<button>button|btn|link-button|cta)\b(?<buttonArgs>[^\n]{0,500}?)[>%]\}\}(?<buttonText>[^\n]{0,500}?)\{\{[<%]\s*\/\s*\k<button>\s*[>%]\}\}/.source,
         /\{\{[<%][\s\S]{0,2000}?[>%]\}\}/.source,
         /\{%[\s\S]{0,2000}?%\}/.source,
         /\{\{[\s\S]{0,2000}?\}\}/.source,
         /<%[\s\S]{0,2000}?%>/.source,
         /\{#[\s\S]{0,2000}?#\}/.source,
-        ctx.mdxSource ? /\{\/\*([\s\S]*?)\*\/\}/.source : /(?!)([\s\S])/.source,
-        /<ac:parameter\b[^>]*>([\s\S]*?)<\/ac:parameter>/.source, // Confluence storage format
+        ctx.mdxSource ? /\{\/\*(?<mdxComment>[\s\S]*?)\*\/\}/.source : /(?!)(?<mdxComment>[\s\S])/.source,
+        /<ac:parameter\b[^>]*>(?<acParam>[\s\S]*?)<\/ac:parameter>/.source, // Confluence storage format
         /<\/?(?:ac|ri):[\w-]+(?:\s[^>]*)?\/?>/.source,
       ]
         .map((s) => `(?:${s})`)
         .join('|'),
       'g',
     );
-    // Capture groups: 1,2 code; 3 raw; 4 comment; 5,6,7 escaped shortcode; 8 mdx comment; 9 Confluence parameter.
     return text.replace(TAG, (...m: unknown[]) => {
       const whole = m[0] as string;
-      const offset = m[m.length - 2] as number;
+      const g = m[m.length - 1] as Record<string, string | undefined>;
+      const offset = m[m.length - 3] as number;
       const line = lineAt(offset);
-      if (m[1] !== undefined || m[2] !== undefined) return whole;
-      if (m[3] !== undefined) return m[3] as string;
-      if (m[4] !== undefined) {
-        note('comment', `template comment kept as a comment: ${String(m[4]).trim()}`, line);
-        return `<!--${safeComment(m[4] as string)}-->`;
+      if (g.tick !== undefined || g.ticks !== undefined) return whole;
+      if (g.raw !== undefined) return g.raw;
+      if (g.comment !== undefined) {
+        note('comment', `template comment kept as a comment: ${g.comment.trim()}`, line);
+        return `<!--${safeComment(g.comment)}-->`;
       }
-      if (m[5] !== undefined) return keep(`{{${m[5] as string}${m[6] as string}${m[7] as string}}}`, line, false);
-      if (m[8] !== undefined) {
-        note('comment', `MDX comment kept as a comment: ${String(m[8]).trim()}`, line);
-        return `<!--${safeComment(m[8] as string)}-->`;
+      if (g.escBody !== undefined) return keep(`{{${g.escOpen}${g.escBody}${g.escClose}}}`, line, false);
+      if (g.button !== undefined) {
+        const made = buttonFrom(g.button, parseTagArgs(g.buttonArgs ?? ''), whole, line, g.buttonText);
+        if (made) return made;
+        return keep(whole, line);
       }
-      if (m[9] !== undefined || /^<\/?(ac|ri):/.test(whole)) {
+      if (g.mdxComment !== undefined) {
+        note('comment', `MDX comment kept as a comment: ${g.mdxComment.trim()}`, line);
+        return `<!--${safeComment(g.mdxComment)}-->`;
+      }
+      if (g.acParam !== undefined || /^<\/?(ac|ri):/.test(whole)) {
         if (!confluenceNoted) note('template', 'Confluence macro markup (<ac:…>, <ri:…>) was removed; the macros\' text was kept (parameters as bold text).', line);
         confluenceNoted = true;
-        return m[9] !== undefined && String(m[9]).trim() ? `**${String(m[9]).trim()}** ` : '';
+        return g.acParam !== undefined && g.acParam.trim() ? `**${g.acParam.trim()}** ` : '';
       }
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
       let lineEnd = text.indexOf('\n', offset + whole.length);
@@ -445,10 +547,24 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     });
   }
 
-  function keep(original: string, line: number, report = true): string {
-    if (report) note('template', `template tag kept as text, with no equivalent: ${original.replace(/\s+/g, ' ')}`, line);
+  /** A tag kept as literal text: `todo` marks one with no equivalent, reported and shown as a to-do. */
+  function keep(original: string, line: number, todo = true, message = `template tag with no equivalent, left as a TODO: ${original.replace(/\s+/g, ' ')}`): string {
     tokens.push(original);
+    if (todo) {
+      todos.add(tokens.length - 1);
+      note('todo', message, line);
+    }
     return token(tokens.length - 1);
+  }
+
+  /** A link made from a button shortcode or include ({{< button href="…" text="…" >}}), or undefined. */
+  function buttonFrom(name: string, args: Args, original: string, line: number, label?: string): string | undefined {
+    if (!BUTTON_TAG.test(name)) return undefined;
+    const href = args.named.href ?? args.named.url ?? args.named.link ?? args.named.to ?? args.positional.find((p) => /^(\/|\.|https?:)/.test(p));
+    const text = (label ?? args.named.text ?? args.named.label ?? args.named.title ?? args.positional.find((p) => p !== href) ?? '').trim();
+    if (!href || !text) return undefined;
+    note('template', `${original.replace(/\s+/g, ' ')} became a link.`, line);
+    return `[${text.replace(/[[\]]/g, '\\$&')}](${href.includes(' ') ? `<${href}>` : href})`;
   }
 
   /** A callout made from a one-line tag such as {% include note.html content="..." %}. */
@@ -464,10 +580,10 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     const hugo = /^\{\{([<%])\s*(\/)?\s*([\w./-]+)([\s\S]*?)[>%]\}\}$/.exec(tag);
     if (hugo) {
       const name = hugo[3]!.toLowerCase();
-      const args = parseArgs(hugo[4] ?? '');
+      const args = parseTagArgs(hugo[4] ?? '');
       const first = args.positional[0] ?? args.named.path ?? '';
       if (hugo[2]) {
-        if (['tab', 'tabs', 'details', 'expand', 'columns'].includes(name)) return '';
+        if (['tab', 'tabs', 'tabpane', 'columns'].includes(name)) return '';
         return keep(tag, line);
       }
       if (name === 'ref' || name === 'relref') return first;
@@ -479,8 +595,10 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         }
         return keep(tag, line);
       }
-      if (name === 'figure' || name === 'img' || name === 'image') {
-        const src = args.named.src ?? first;
+      const button = buttonFrom(name, args, tag, line);
+      if (button) return button;
+      if (IMAGE_TAG.test(name)) {
+        const src = args.named.src ?? args.named.url ?? first;
         const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
         const caption = args.named.caption ?? args.named.title;
         if (src) return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})${caption ? ` *${caption}*` : ''}`;
@@ -496,7 +614,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         const title = args.named.name ?? args.named.title ?? first;
         return title ? `**${title}**` : '';
       }
-      if (['tabs', 'details', 'expand', 'columns'].includes(name)) {
+      if (['tabs', 'tabpane', 'columns'].includes(name)) {
         note('structure', `${tag} removed; its content was kept.`, line);
         return '';
       }
@@ -514,7 +632,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     if (liquid) {
       const name = liquid[1]!.toLowerCase();
       const argText = (liquid[2] ?? '').trim();
-      const args = parseArgs(argText);
+      const args = parseTagArgs(argText);
       const first = args.positional[0] ?? '';
       if (name === 'raw' || name === 'endraw') return '';
       if (name === 'link') return `/${argText.replace(/^\//, '')}`;
@@ -526,9 +644,14 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
           const made = calloutFrom(args.named.type ?? base, content, tag, line, indent);
           if (made) return made;
         }
-        note('template', `${tag}: the included file "${first}" was not imported; its text is missing from the entry.`, line);
-        tokens.push(tag);
-        return token(tokens.length - 1);
+        const made = buttonFrom(base, args, tag, line);
+        if (made) return made;
+        if (IMAGE_TAG.test(base) && (args.named.src ?? args.named.file ?? args.named.url)) {
+          const src = args.named.src ?? args.named.file ?? args.named.url ?? '';
+          const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
+          return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})`;
+        }
+        return keep(tag, line, true, `${tag}: the included file "${first}" was not imported; write its text here (left as a TODO).`);
       }
       if (name === 'embed') {
         const url = args.named.url ?? first;
@@ -543,13 +666,18 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         return args.named.title ? `**${args.named.title}**` : '';
       }
       if (['if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'for', 'endfor', 'case', 'when', 'endcase', 'capture', 'endcapture', 'assign'].includes(name)) {
-        note('template', `template logic kept as text (every branch is kept): ${tag.replace(/\s+/g, ' ')}`, line);
-        tokens.push(tag);
-        return token(tokens.length - 1);
+        return keep(tag, line, true, `template logic left as a TODO (every branch is kept; keep the one readers need): ${tag.replace(/\s+/g, ' ')}`);
       }
       return keep(tag, line);
     }
 
+    // MediaWiki templates: {{Note|text}}, {{Warning|text}} are admonitions.
+    const wikiTemplate = /^\{\{\s*([A-Za-z][\w ]*?)\s*\|([\s\S]*)\}\}$/.exec(tag);
+    if (wikiTemplate && !/\s\|/.test(tag.slice(2, tag.indexOf('|') + 1))) {
+      const content = wikiTemplate[2]!.replace(/^\s*(?:1|text|content)\s*=\s*/, '').trim();
+      const made = calloutFrom(wikiTemplate[1]!.trim(), content, tag, line, indent);
+      if (made) return made;
+    }
     const variable = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(tag);
     if (variable && !tag.startsWith('{{<') && !tag.startsWith('{{%')) {
       const [expr = '', ...filters] = variable[1]!.split('|').map((s) => s.trim());
@@ -595,6 +723,8 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     return keep(tag, line);
   }
 }
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Text that can sit inside <!-- --> without ending it early. */
 export function safeComment(s: string): string {

@@ -21,7 +21,7 @@ export function htmlText(html: string): string {
 const BLOCK_UNITS = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html']);
 
 /** The text units of a tree: one per paragraph, heading, table cell, code block and HTML block. */
-export function textUnits(tree: Root): string[] {
+export function textUnits(tree: Root, clean: (text: string) => string = (text) => text): string[] {
   const units: string[] = [];
   visit(tree, (node: Nodes) => {
     if (!BLOCK_UNITS.has(node.type)) return undefined;
@@ -30,7 +30,7 @@ export function textUnits(tree: Root): string[] {
       for (const run of htmlTextRuns(node.value)) units.push(words(run));
       return 'skip';
     }
-    units.push(words(plain(node as RootContent)));
+    units.push(words(clean(plain(node as RootContent))));
     return 'skip';
   });
   return units.filter(Boolean);
@@ -53,10 +53,36 @@ export function plain(node: Nodes): string {
   return parts.join(' ');
 }
 
+/** Our own to-do marker is not source text: it is left out on both sides of the comparison. */
+const withoutTodo = (w: string) => w.replace(/(^| )todo(?= |$)/g, '').trim();
+
 /** Units of `before` whose words cannot be found, in order, in `after` plus `extra` text. */
 export function missingUnits(before: string[], after: string, extra: string[] = []): string[] {
-  const corpus = ` ${[words(after), ...extra.map(words)].join(' | ')} `;
-  return before.filter((u) => !corpus.includes(` ${u} `));
+  const corpus = ` ${[words(after), ...extra.map(words)].map(withoutTodo).join(' | ')} `;
+  return before.filter((u) => !corpus.includes(` ${withoutTodo(u)} `));
+}
+
+/** A unit of source text that did not arrive, with the source line where it starts (when found). */
+export interface LostUnit {
+  text: string;
+  line?: number;
+}
+
+/**
+ * The 1-based line of `source` where the words of `unit` start: its first words are looked up in
+ * the source's words, across line ends. Undefined when the source spells them too differently.
+ */
+export function sourceLineOf(unit: string, source: string): number | undefined {
+  const wanted = unit.split(' ').slice(0, 6);
+  if (!wanted[0]) return undefined;
+  const seq: { word: string; line: number }[] = [];
+  source.split(/\r?\n/).forEach((text, i) => {
+    for (const word of words(text).split(' ')) if (word) seq.push({ word, line: i + 1 });
+  });
+  for (let i = 0; i + wanted.length <= seq.length; i++) {
+    if (wanted.every((w, k) => seq[i + k]!.word === w)) return seq[i]!.line;
+  }
+  return undefined;
 }
 
 export { toString };

@@ -7,7 +7,7 @@ import type { Blockquote, Heading, Nodes, Paragraph, Parent, PhrasingContent, Ro
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import { toString } from 'mdast-util-to-string';
-import { ANY_SENTINEL_RE, calloutType, CLOSE_RE, markerIndex, OPEN_RE, restoreTokens, TOKEN_RE, type CalloutMarker } from './templates.ts';
+import { ANY_SENTINEL_RE, calloutType, CLOSE_RE, markerIndex, OPEN_RE, restoreTokens, todoAside, TOKEN_RE, type CalloutMarker } from './templates.ts';
 import { convertHtmlRun, isPhrasing, type HtmlContext } from './html.ts';
 import { calloutNode, strongestCallout } from './callouts.ts';
 import { escapeText } from '../escape.ts';
@@ -218,9 +218,9 @@ export function applyAttributeLists(root: Root, note: (message: string, line?: n
  * Put template tokens back as literal text. A token inside a link or image address cannot be a
  * working address: the link becomes its text followed by the address in brackets.
  */
-export function restoreAll(root: Root, tokens: string[], markers: CalloutMarker[], note: (message: string, line?: number) => void, dropMarkers = false): void {
+export function restoreAll(root: Root, tokens: string[], markers: CalloutMarker[], note: (message: string, line?: number) => void, dropMarkers = false, todos: ReadonlySet<number> = new Set()): void {
   const fix = (s: string) =>
-    restoreTokens(s, tokens).replace(/\uE002([\uE010-\uE019]+)\uE003|\uE004([\uE010-\uE019]+)\uE005/g, (m) => {
+    restoreTokens(s, tokens, todos).replace(/\uE002([\uE010-\uE019]+)\uE003|\uE004([\uE010-\uE019]+)\uE005/g, (m) => {
       if (dropMarkers) return '';
       const open = OPEN_RE.exec(m);
       const marker = markers[markerIndex(open ?? CLOSE_RE.exec(m)!)];
@@ -234,7 +234,7 @@ export function restoreAll(root: Root, tokens: string[], markers: CalloutMarker[
         const url = fix(child.url);
         note(`the address of ${child.type === 'link' ? 'a link' : 'an image'} is a template tag (${url}); it was kept as text after the ${child.type === 'link' ? 'link text' : 'image description'}.`, child.position?.start.line);
         const label: PhrasingContent[] = child.type === 'link' ? (child.children as PhrasingContent[]) : [{ type: 'text', value: fix(child.alt ?? '') }];
-        return [...label, { type: 'text', value: ` (${url})` }] as RootContent[];
+        return [...label, { type: 'text', value: ` (${url})` }, ...(dropMarkers ? [] : [{ type: 'text', value: todoAside('the address was a template tag; write the real one') }])] as RootContent[];
       }
       TOKEN_RE.lastIndex = 0;
       if ('value' in child && typeof child.value === 'string') child.value = fix(child.value);

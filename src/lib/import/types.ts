@@ -1,5 +1,6 @@
 /** Shared types of the Markdown importer (see convert.ts for the pipeline). */
 import type { DocCollection } from '../../schemas/vocab.ts';
+import type { LostUnit } from './text-units.ts';
 
 /** One source file of a batch: its path relative to the batch root (with / separators) and its text. */
 export interface SourceFile {
@@ -25,9 +26,22 @@ export interface ImportOptions {
   /** Today, as YYYY-MM-DD: the default lastReviewed. */
   today: string;
   known?: Partial<KnownIds>;
+  /** Import expired and redirect-only sources as withdrawn entries instead of skipping them. */
+  includeExpired?: boolean;
+  /** Addresses the old site was served at (https://handbook.example.org): absolute links to them are site paths. */
+  siteUrls?: string[];
+  /** Every other file under the batch root (images, attachments), relative with / separators: images found here are copied. */
+  files?: string[];
 }
 
-export type NoteKind = 'field' | 'template' | 'html' | 'link' | 'image' | 'comment' | 'structure' | 'text';
+/** A file to copy next to the entry: `from` relative to the batch root, `to` relative to the public folder. */
+export interface Asset {
+  from: string;
+  to: string;
+}
+
+/** `todo`: a construct with no equivalent, left in the draft as a visible "TODO: …" the check refuses on publishing. */
+export type NoteKind = 'field' | 'template' | 'html' | 'link' | 'image' | 'comment' | 'structure' | 'text' | 'todo';
 
 /** Something the author should know or check, with the source line where known. */
 export interface Note {
@@ -49,8 +63,14 @@ export interface ImportResult {
   notes: Note[];
   /** Fields and checks the author must still do, one line each. */
   todo: string[];
-  /** Source text that could not be found in the output (should be empty). */
-  lost: string[];
+  /** Source text that could not be found in the output (should be empty), with its source line. */
+  lost: LostUnit[];
+  /** How many units of source text (paragraphs, list items, headings, cells, alt and link text) were compared. */
+  units: number;
+  /** Set when the source is deliberately not imported (expired, redirect-only): the reason. */
+  skipped?: string;
+  /** Images found beside the sources, to copy where the entry's page finds them. */
+  assets: Asset[];
   /** Set when the file could not be converted at all; nothing should be written. */
   error?: string;
 }
