@@ -98,7 +98,8 @@ function collect(inputs: string[]): { root: string; files: string[]; others: str
     if (statSync(full).isDirectory()) walk(full);
     else files.push(full);
   }
-  const dirs = files.map((f) => dirname(f));
+  // The common folder of the inputs: a folder given is the root, so images beside the pages (static/) are found.
+  const dirs = inputs.map((i) => resolve(i)).map((full) => (statSync(full).isDirectory() ? full : dirname(full)));
   let root = dirs[0] ?? process.cwd();
   for (const d of dirs) while (!(d === root || d.startsWith(root + sep))) root = dirname(root);
   const rel = (f: string) => relative(root, f).split(sep).join('/');

@@ -47,8 +47,8 @@ interface Working {
   before: string[];
   droppedAttrs: Map<string, { count: number; elements: Set<string> }>;
   batchFile: BatchFile;
-  /** Body lines are counted from the end of the front matter; notes add this to point into the file. */
-  lineOffset: number;
+  /** Source file line of a line of the parsed text (1-based in, 1-based out), so notes point into the file. */
+  sourceLine: (line: number | undefined) => number | undefined;
   /** Images found beside the sources, to copy (filled in by the link pass). */
   assets: Asset[];
   error?: string;
@@ -90,7 +90,7 @@ export function importBatch(files: SourceFile[], opts: ImportOptions): ImportRes
       rewriteLinks(w.tree, {
         batch,
         self: w.batchFile,
-        note: (kind, message, line) => w.notes.push({ kind, message, line: line === undefined ? undefined : line + w.lineOffset }),
+        note: (kind, message, line) => w.notes.push({ kind, message, line: w.sourceLine(line) }),
         asset: (a) => w.assets.push(a),
       });
       results.push(finish(w));
@@ -125,8 +125,8 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: 
   const pre = prepass(split.body, { firstLine: split.bodyLine, frontmatter: split.data, mdxSource: /\.mdx$/i.test(file.path) });
   notes.push(...pre.notes);
   const tree = mdParser.parse(pre.text) as Root;
-  const lineOffset = split.bodyLine - 1;
-  const note = (kind: Note['kind']) => (message: string, line?: number) => notes.push({ kind, message, line: line === undefined ? undefined : line + lineOffset });
+  const sourceLine = (line: number | undefined) => (line === undefined ? undefined : pre.lineMap[line - 1] ?? line + split.bodyLine - 1);
+  const note = (kind: Note['kind']) => (message: string, line?: number) => notes.push({ kind, message, line: sourceLine(line) });
 
   // What the source says, with template tags as they were written: the round-trip reference.
   const reference = structuredClone(tree);
@@ -186,6 +186,7 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: 
       fileTitle,
       firstParagraph: paragraphText(),
       source: file.path,
+      bodyTags: pre.categories,
       withdrawn,
       unreadable: split.error ? { error: split.error, raw: split.raw ?? '' } : undefined,
     },
@@ -221,7 +222,8 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: 
 
   const data = split.data;
   const routeFields = ['permalink', 'url', 'slug', 'aliases', 'redirect_from', 'redirectfrom', 'id'];
-  const routes: string[] = [];
+  // Hugo serves content/docs/x.md at /docs/x/: the path without content/ is the page's site path.
+  const routes: string[] = file.path.startsWith('content/') ? [`/${routeOf(file.path.slice('content/'.length))}`] : [];
   for (const [k, v] of Object.entries(data)) {
     if (!routeFields.includes(k.toLowerCase())) continue;
     for (const r of Array.isArray(v) ? v : [v]) {
@@ -233,7 +235,7 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: 
       }
     }
   }
-  return { file, id, tree, notes, fields, before, droppedAttrs, lineOffset, assets: [], batchFile: { source: file.path, id, routes, anchors, slugs } };
+  return { file, id, tree, notes, fields, before, droppedAttrs, sourceLine, assets: [], batchFile: { source: file.path, id, routes, anchors, slugs } };
 }
 
 /** Ids of HTML headings (<h2 id="find">) join the custom ids, so links to them reach the portal's slug. */

@@ -58,7 +58,7 @@ const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
 const TITLE_KEYS = ['title', 'pagetitle', 'heading'];
 const SUMMARY_KEYS = ['summary', 'description', 'excerpt', 'abstract', 'lead', 'teaser', 'metadescription', 'seodescription', 'intro'];
 const TAG_KEYS = ['tags', 'keywords', 'categories', 'category', 'topics', 'labels', 'tag', 'keyword'];
-const DATE_KEYS = ['lastreviewed', 'lastmodified', 'lastmod', 'updated', 'lastupdated', 'lastupdate', 'modified', 'updatedat', 'modifieddate', 'date', 'publishdate', 'pubdate', 'created', 'createdat', 'published'];
+const DATE_KEYS = ['lastreviewed', 'lastreviewedon', 'lastmodified', 'lastmodifiedat', 'lastmod', 'updated', 'lastupdated', 'lastupdate', 'modified', 'updatedat', 'modifieddate', 'date', 'publishdate', 'pubdate', 'created', 'createdat', 'published'];
 const AUTHOR_KEYS = ['author', 'authors', 'by', 'creator', 'maintainer', 'maintainers', 'contributors', 'owner', 'owners', 'team', 'lastupdatedby', 'lastmodifiedby'];
 /** Other names of schema fields, by schema field. */
 const ALIASES: Record<string, string[]> = {
@@ -69,7 +69,7 @@ const ALIASES: Record<string, string[]> = {
   prerequisites: ['prerequisites', 'prereqs', 'requirements', 'beforeyoubegin'],
   related: ['related', 'seealso'],
   nextReview: ['nextreview', 'reviewby', 'reviewdate', 'reviewon'],
-  reviewEvery: ['reviewevery', 'reviewmonths', 'reviewinterval'],
+  reviewEvery: ['reviewevery', 'reviewmonths', 'reviewinterval', 'reviewin'],
 };
 
 type Shape = Record<string, { safeParse: (v: unknown) => { success: boolean } }>;
@@ -120,6 +120,8 @@ export interface FieldInputs {
   h1?: string;
   fileTitle: string;
   firstParagraph?: string;
+  /** Tags found in the body (wiki categories). */
+  bodyTags?: string[];
   /** Import as withdrawn, for this reason (an expired or redirect-only source, with --include-expired). */
   withdrawn?: string;
   /** The front matter could not be read: its raw text, for the notes. */
@@ -326,6 +328,7 @@ export function mapFields(input: FieldInputs, opts: ImportOptions): MappedFields
     for (const t of asList(src[k])) if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) tags.push(t);
     if (norm(k) !== 'tags' && asList(src[k]).length) note(`${k} became tags.`);
   }
+  for (const t of input.bodyTags ?? []) if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) tags.push(t);
   if (!tags.length) todo.push('tags: add the words readers will search for.');
 
   // Fields with the portal's own names (or close aliases), checked against the real schema.
@@ -337,6 +340,9 @@ export function mapFields(input: FieldInputs, opts: ImportOptions): MappedFields
       used.add(k);
       let value = src[k];
       const schema = shape[field]!;
+      // GOV.UK tech docs write the review interval as "6 months" or "1 year".
+      const interval = field === 'reviewEvery' && typeof value === 'string' ? /^(\d+)\s*(month|year)s?$/i.exec(value.trim()) : null;
+      if (interval) value = Number(interval[1]) * (interval[2]!.toLowerCase() === 'year' ? 12 : 1);
       if (!schema.safeParse(value).success && !Array.isArray(value) && value !== undefined && schema.safeParse([value]).success) value = [value];
       if (schema.safeParse(value).success && direct[field] === undefined) {
         direct[field] = value;

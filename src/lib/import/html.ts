@@ -131,12 +131,14 @@ export class HtmlConverter {
       this.calloutDepth--;
       return [calloutNode(hint.type, hint.label, children)];
     }
+    const fold = this.confluenceExpand(el);
+    if (fold) return fold;
     if (attr(el, 'markdown') !== undefined && el.children.every((c) => c.type === 'text')) {
       this.dropAll(el, ['markdown']);
       return this.cx.parseMarkdown(textOf(el.children));
     }
     if (/^h[1-6]$/.test(name)) {
-      this.dropAll(el);
+      this.dropAll(el, ['id']);
       const heading: Heading = { type: 'heading', depth: Number(name[1]) as Heading['depth'], children: trimPhrasing(this.phrasing(el.children)) };
       // The id links pointed at: kept so links to it can be rewritten to the portal's heading slug.
       const id = attr(el, 'id') ?? anchorIdIn(el);
@@ -219,6 +221,18 @@ export class HtmlConverter {
       default:
         return this.unwrap(el, 'flow') as RootContent[];
     }
+  }
+
+  /** Confluence's expand macro as exported to HTML (expand-container, -control-text, -content) becomes <details>. */
+  confluenceExpand(el: HElement): RootContent[] | undefined {
+    if (!hasClass(el, 'expand-container')) return undefined;
+    const title = findByClass(el, 'expand-control-text');
+    const content = findByClass(el, 'expand-content');
+    if (!content) return undefined;
+    this.dropAll(el);
+    const summary: RootContent = { type: 'mdxJsxFlowElement', name: 'summary', attributes: [], children: [{ type: 'paragraph', children: title ? trimPhrasing(this.phrasing(title.children)) : [{ type: 'text', value: 'More' }] }] };
+    this.cx.note('a Confluence expand macro became a <details> block.');
+    return [{ type: 'mdxJsxFlowElement', name: 'details', attributes: [], children: [summary, ...this.flow(content.children)] as MdxJsxFlowElement['children'] }];
   }
 
   /** An admonition written as HTML: <div class="admonition warning">, <div class="alert alert-info">. */
@@ -409,6 +423,19 @@ export class HtmlConverter {
         return this.unwrap(el, 'phrasing') as PhrasingContent[];
     }
   }
+}
+
+const hasClass = (el: HElement, name: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(name);
+
+/** The first element below `el` with the class `name`, depth first. */
+function findByClass(el: HElement, name: string): HElement | undefined {
+  for (const c of el.children) {
+    if (c.type !== 'element') continue;
+    if (hasClass(c, name)) return c;
+    const inner = findByClass(c, name);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** The id of an anchor (<a name="x">, <span id="x">) inside a heading, which was the heading's link target. */

@@ -32,10 +32,14 @@ export interface CalloutMarker {
 
 export interface PrepassResult {
   text: string;
+  /** For each line of `text` (0-based), the 1-based line of the source file it came from. */
+  lineMap: number[];
   /** Original text of each template token, by index. */
   tokens: string[];
   /** Indexes of tokens with no equivalent: they come back as "TODO: <tag>". */
   todos: Set<number>;
+  /** Wiki categories ([[Category:Crisis]]), which become tags. */
+  categories: string[];
   markers: CalloutMarker[];
   notes: Note[];
 }
@@ -222,6 +226,7 @@ export function splitContainerTags(lines: Line[]): Line[] {
 export function prepass(body: string, ctx: PrepassContext): PrepassResult {
   const tokens: string[] = [];
   const todos = new Set<number>();
+  const categories: string[] = [];
   const markers: CalloutMarker[] = [];
   const notes: Note[] = [];
   const note = (kind: Note['kind'], message: string, line?: number) => notes.push({ kind, message, line });
@@ -235,6 +240,18 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     const blank = { text: prefix.replace(/[ \t]+$/, ''), line };
     return [blank, { text: prefix + openSentinel(n), line }, blank, ...inner, blank, { text: prefix + closeSentinel(n), line }, blank];
   };
+
+  /** A fold as HTML <details>, which the HTML pass keeps; the content stays Markdown. */
+  const detailsLines = (indent: string, title: string, inner: Line[], line: number, endLine: number): Line[] => [
+    { text: '', line },
+    { text: `${indent}<details>`, line },
+    { text: `${indent}<summary>${escapeHtml(title)}</summary>`, line },
+    { text: '', line },
+    ...inner,
+    { text: '', line: endLine },
+    { text: `${indent}</details>`, line: endLine },
+    { text: '', line: endLine },
+  ];
 
   let defNoted = false;
   let confluenceNoted = false;
@@ -309,7 +326,13 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
           if (!mapped) {
             note('structure', `admonition "${kind}" has no matching Callout type; it became a note titled "${title ?? kind}".`, cur.line);
           }
-          if (mk[2] !== '!!!') note('structure', `collapsible admonition (${mk[2]}) became an open Callout.`, cur.line);
+          if (mk[2] !== '!!!') {
+            // A collapsible admonition is a fold: it stays one, titled as in the source.
+            note('structure', `collapsible admonition ${t.trim()} became a <details> block.`, cur.line);
+            out.push(...detailsLines(indent, title ?? mapped?.label ?? kind, blocks(inner), cur.line, lines[last]!.line));
+            i = last;
+            continue;
+          }
           const n = addMarker({ type: mapped?.type ?? 'note', title: mapped ? title : title ?? kind, line: cur.line, open: t.trim(), close: '' });
           out.push(...calloutLines(indent, n, blocks(inner), cur.line));
         }
@@ -367,7 +390,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
           const j = closeAt();
           const title = args.named.title ?? args.named.summary ?? args.named.header ?? args.positional[0] ?? 'More';
           note('structure', `${t.trim()} became a <details> block titled "${title}".`, cur.line);
-          out.push({ text: '', line: cur.line }, { text: `${indent}<details>`, line: cur.line }, { text: `${indent}<summary>${escapeHtml(title)}</summary>`, line: cur.line }, { text: '', line: cur.line }, ...blocks(lines.slice(i + 1, j)), { text: '', line: lines[j]!.line }, { text: `${indent}</details>`, line: lines[j]!.line }, { text: '', line: lines[j]!.line });
+          out.push(...detailsLines(indent, title, blocks(lines.slice(i + 1, j)), cur.line, lines[j]!.line));
           i = j;
           continue;
         }
@@ -395,7 +418,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
               if (dropped.length && name !== 'code-toggle') note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
             } else {
               const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
-                ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' ? 'info' : name)
+                ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' || name === 'alert' ? 'info' : name)
                 : name;
               const mapped = calloutType(kind) ?? calloutType(name) ?? (name === 'pageinfo' ? { type: 'note' as const, label: undefined } : { type: 'note' as const, label: kind });
               const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined) ?? mapped.label;
@@ -439,6 +462,25 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         continue;
       }
 
+      // Snippet includes (pymdownx --8<--): the included file is not part of the page.
+      const snippet = /^([ \t]*)-{1,2}8<-{1,2}[ \t]+(.+?)[ \t]*$/.exec(t);
+      if (snippet) {
+        out.push({ text: '', line: cur.line }, { text: snippet[1] + keep(t.trim(), cur.line, true, `${t.trim()}: the snippet ${snippet[2]} was not imported; write its text here (left as a TODO).`), line: cur.line }, { text: '', line: cur.line });
+        continue;
+      }
+
+      // MediaWiki magic words and category links: the portal builds its own contents; categories become tags.
+      if (/^[ \t]*__(NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK)__[ \t]*$/.test(t)) {
+        note('structure', `removed ${t.trim()}: the portal builds its own table of contents.`, cur.line);
+        continue;
+      }
+      const category = /^[ \t]*\[\[Category:([^\]|]+)(?:\|[^\]]*)?\]\][ \t]*$/i.exec(t);
+      if (category) {
+        categories.push(category[1]!.trim());
+        note('field', `the wiki category "${category[1]!.trim()}" became a tag.`, cur.line);
+        continue;
+      }
+
       // MDX import/export lines are code for the old site (Docusaurus treats .md files as MDX too).
       const esm = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$|^export\s+(?:const|let|var|function|default|\{)/.test(t);
       if ((ctx.mdxSource && /^(import|export)\s/.test(t)) || esm) {
@@ -456,16 +498,16 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
   }
 
   const lines = blocks(splitContainerTags(srcLines));
-  const text = inline(lines);
-  return { text, tokens, todos, markers, notes };
+  const { text, lineMap } = inline(lines);
+  return { text, lineMap, tokens, todos, markers, notes, categories };
 
   /** Replace template tags outside code with their equivalent, a comment or a token. */
-  function inline(all: Line[]): string {
+  function inline(all: Line[]): { text: string; lineMap: number[] } {
     // Split into fenced code (kept) and prose segments.
-    const parts: { text: string; line: number; code: boolean }[] = [];
+    const parts: { text: string; lines: Line[]; code: boolean }[] = [];
     let buf: Line[] = [];
     const flush = () => {
-      if (buf.length) parts.push({ text: buf.map((l) => l.text).join('\n'), line: buf[0]!.line, code: false });
+      if (buf.length) parts.push({ text: buf.map((l) => l.text).join('\n'), lines: buf, code: false });
       buf = [];
     };
     for (let i = 0; i < all.length; i++) {
@@ -482,15 +524,22 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         const c = FENCE_RE.exec(all[j]!.text);
         if (c && c[2]!.startsWith(f[2]!) && c[3]!.trim() === '') break;
       }
-      parts.push({ text: code.map((l) => l.text).join('\n'), line: all[i]!.line, code: true });
+      parts.push({ text: code.map((l) => l.text).join('\n'), lines: code, code: true });
       i = j;
     }
     flush();
-    return parts.map((p) => (p.code ? p.text : prose(p.text, p.line))).join('\n');
+    const out = parts.map((p) => (p.code ? { text: p.text, lineMap: p.lines.map((l) => l.line) } : prose(p.text, p.lines)));
+    return { text: out.map((o) => o.text).join('\n'), lineMap: out.flatMap((o) => o.lineMap) };
   }
 
-  function prose(text: string, firstLine: number): string {
-    const lineAt = (offset: number) => firstLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  /**
+   * Template tags in prose; `lines` are the text's lines with their source line numbers. Returns the
+   * text and, for each of its lines, the source line it came from.
+   */
+  function prose(raw: string, lines: Line[]): { text: string; lineMap: number[] } {
+    // MediaWiki bold and italics ('''bold''', ''italic'') left by a partial conversion.
+    const text = raw.replace(/'''([^'\n]+)'''/g, '**$1**').replace(/''([^'\n]+)''/g, '*$1*');
+    const lineAt = (offset: number) => lines[Math.min(lines.length - 1, text.slice(0, offset).match(/\n/g)?.length ?? 0)]!.line;
     const TAG = new RegExp(
       [
         /(?<tick>`+)(?:[^\n]|\n(?![ \t]*\n))*?[^`\n]\k<tick>(?!`)|(?<ticks>`+)\k<ticks>/.source, // inline code: kept
@@ -512,7 +561,32 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         .join('|'),
       'g',
     );
-    return text.replace(TAG, (...m: unknown[]) => {
+    // Build the output piece by piece, so each output line knows the source line it came from.
+    let last = 0;
+    let inputLine = 0;
+    const pieces: string[] = [];
+    const emit = (piece: string, advancesInput: boolean, sourceLine?: number) => {
+      pieces.push(piece);
+      for (const ch of piece) {
+        if (ch !== '\n') continue;
+        if (advancesInput) inputLine++;
+        lineMap.push(sourceLine ?? lines[Math.min(lines.length - 1, inputLine)]!.line);
+      }
+    };
+    const lineMap: number[] = [lines[0]?.line ?? 0];
+    for (const match of text.matchAll(TAG)) {
+      emit(text.slice(last, match.index), true);
+      const at = lines[Math.min(lines.length - 1, inputLine)]!.line;
+      const replacement = replaceTag(...(match as unknown as unknown[]), match.index, text, match.groups ?? {});
+      emit(replacement, false, at);
+      // Lines the tag itself spanned are gone from the output but still count in the input.
+      inputLine += (match[0].match(/\n/g) ?? []).length;
+      last = match.index + match[0].length;
+    }
+    emit(text.slice(last), true);
+    return { text: pieces.join(''), lineMap };
+
+    function replaceTag(...m: unknown[]): string {
       const whole = m[0] as string;
       const g = m[m.length - 1] as Record<string, string | undefined>;
       const offset = m[m.length - 3] as number;
@@ -533,6 +607,8 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         note('comment', `MDX comment kept as a comment: ${g.mdxComment.trim()}`, line);
         return `<!--${safeComment(g.mdxComment)}-->`;
       }
+      const macro = /^<ac:structured-macro\b[^>]*\bac:name="([^"]+)"/.exec(whole);
+      if (macro) return keep(whole, line, true, `the Confluence macro "${macro[1]}" has no equivalent; it was left as a TODO (its parameters follow as bold text).`);
       if (g.acParam !== undefined || /^<\/?(ac|ri):/.test(whole)) {
         if (!confluenceNoted) note('template', 'Confluence macro markup (<ac:…>, <ri:…>) was removed; the macros\' text was kept (parameters as bold text).', line);
         confluenceNoted = true;
@@ -544,7 +620,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
       const before = text.slice(lineStart, offset);
       const wholeLine = before.trim() === '' && text.slice(offset + whole.length, lineEnd).trim() === '';
       return resolve(whole, line, wholeLine ? before : undefined);
-    });
+    }
   }
 
   /** A tag kept as literal text: `todo` marks one with no equivalent, reported and shown as a to-do. */
@@ -611,7 +687,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
       }
       if (name === 'tab') {
         note('structure', `tab ${tag} became a bold line; tabs have no equivalent in the portal.`, line);
-        const title = args.named.name ?? args.named.title ?? first;
+        const title = args.named.name ?? args.named.title ?? args.named.header ?? first;
         return title ? `**${title}**` : '';
       }
       if (['tabs', 'tabpane', 'columns'].includes(name)) {
