@@ -167,6 +167,8 @@ function prepare(file: SourceFile, id: string, opts: ImportOptions, withdrawn?: 
       const text = toString(n).replace(/\s+/g, ' ').trim();
       // Export bylines ("Created by Jane Doe, last modified on Mar 03, 2025") are not summaries.
       if (/^(created|last (modified|updated)|added|posted) by\b/i.test(text)) continue;
+      // A construct left as a to-do is not a summary.
+      if (text.startsWith('TODO:')) continue;
       if (words(text).split(' ').length >= 4) return text;
     }
     return undefined;

@@ -251,8 +251,6 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
       }
       if ('children' in child && Array.isArray(child.children)) visit(child as Parent);
       if (child.type !== 'link' && child.type !== 'definition' && child.type !== 'image') return [child];
-      // Pandoc marks links converted from MediaWiki [[Page]] with the title "wikilink": not a real title.
-      if (child.title === 'wikilink') child.title = null;
       const kind = child.type === 'image' || (child.type === 'definition' && /\.(png|jpe?g|gif|svg|webp|avif)$/i.test(child.url)) ? 'image' : 'link';
       const done = rewrite(child.url, line, kind);
       child.url = done.url;

@@ -538,7 +538,8 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
    */
   function prose(raw: string, lines: Line[]): { text: string; lineMap: number[] } {
     // MediaWiki bold and italics ('''bold''', ''italic'') left by a partial conversion.
-    const text = raw.replace(/'''([^'\n]+)'''/g, '**$1**').replace(/''([^'\n]+)''/g, '*$1*');
+    // Pandoc marks links it made from MediaWiki [[Page]] with the title "wikilink", which is not a title.
+    const text = raw.replace(/'''([^'\n]+)'''/g, '**$1**').replace(/''([^'\n]+)''/g, '*$1*').replace(/(\]\([^)\s]+) "wikilink"\)/g, '$1)');
     const lineAt = (offset: number) => lines[Math.min(lines.length - 1, text.slice(0, offset).match(/\n/g)?.length ?? 0)]!.line;
     const TAG = new RegExp(
       [
