@@ -24,7 +24,7 @@ describe('internal links and anchors', () => {
     expect(messages(withBody('## Steps\n\nSee [x](#stpes).\n')).join()).toContain('"#stpes"');
   });
   it('fails relative links and missing trailing slashes with the fix', () => {
-    const out = messages(withBody('## Steps\n\n[a](../other/) and [b](/playbooks/other).\n')).join('\n');
+    const out = messages({ ...withBody('## Steps\n\n[a](../other/) and [b](/playbooks/other).\n'), 'playbooks/other.md': OTHER }).join('\n');
     expect(out).toContain('relative link');
     expect(out).toContain('Write /playbooks/other/');
   });
@@ -53,5 +53,27 @@ describe('body structure', () => {
   it('finds headings with the slugs the page uses', () => {
     const { headings } = parseBody('## What to do first\n\ntext\n\n## What to do first\n\nmore\n', { mdx: false });
     expect(headings.map((h) => h.slug)).toEqual(['what-to-do-first', 'what-to-do-first-1']);
+  });
+});
+
+describe('advice that points at what exists', () => {
+  it('suggests the closest heading for a misspelt anchor, on the page and on another page', () => {
+    expect(messages(withBody('## Steps\n\nSee [x](#stpes).\n')).join()).toContain('Did you mean #steps?');
+    const out = messages({ ...withBody('## Steps\n\nSee [x](/playbooks/other/#step).\n'), 'playbooks/other.md': OTHER });
+    expect(out.join()).toContain('has no section "#step". Did you mean /playbooks/other/#steps?');
+  });
+  it('lists the sections when no heading is close', () => {
+    expect(messages(withBody('## Steps\n\nSee [x](#zzz).\n')).join()).toContain('Its sections are: #steps.');
+  });
+  it('suggests the slash fix only when it leads to a page, else the closest page', () => {
+    const fixable = messages({ ...withBody('## Steps\n\n[b](/playbooks/other).\n'), 'playbooks/other.md': OTHER }).join();
+    expect(fixable).toContain('without the trailing slash. Write /playbooks/other/.');
+    const moved = messages({ ...withBody('## Steps\n\n[b](/docs/othr).\n'), 'playbooks/other.md': OTHER }).join();
+    expect(moved).not.toContain('trailing slash');
+    expect(moved).toContain('links to "/docs/othr", which is not a page of the portal. Did you mean /playbooks/other/?');
+  });
+  it('refuses a link to a source file and names the page', () => {
+    const out = messages({ ...withBody('## Steps\n\n[b](/resources/other.md).\n'), 'playbooks/other.md': OTHER }).join();
+    expect(out).toContain('links to "/resources/other.md", a source file, which is not served. Did you mean /playbooks/other/?');
   });
 });
