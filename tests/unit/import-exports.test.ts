@@ -20,6 +20,7 @@ import type { Nodes, Root } from 'mdast';
 import { importBatch, importFile, words, type ImportOptions, type ImportResult, type SourceFile } from '../../src/lib/import/index.ts';
 import { readContent, readEntry } from '../../src/node/read-content.ts';
 import { formatProblem, validateContent, type RawEntry } from '../../src/lib/validate-content.ts';
+import { fillIn } from '../import-fill-in.ts';
 
 const EXPORTS = 'tests/fixtures/import/exports';
 const STYLES = ['hugo-docsy', 'hugo-plain', 'jekyll', 'mkdocs', 'govuk', 'confluence', 'mediawiki'] as const;
@@ -249,31 +250,6 @@ describe('front matter and what is imported at all', () => {
   });
 });
 
-/**
- * What an editor does with a draft: fill in the fields the importer marked, unlink what it could not
- * resolve, delete the template code it left as TODOs, and publish.
- */
-function fillIn(r: ImportResult, related: string[]): string {
-  const body = bodyOf(r)
-    .replace(/\[([^\]]*)\]\([^)]*\) \(TODO: [^)]*\)/g, '$1')
-    .replace(/!\[[^\]]*\]\([^)]*\) \(TODO: [^)]*\)/g, '')
-    .replace(/ ?\(TODO: [^)]*\)/g, '')
-    .replace(/TODO: (\\\{\\\{[^\n]*?\}\}|\\\{%[^\n]*?%\}|\\?<%[^\n]*?%>|--8\\<--[^\n]*|\\<ac:[^>\n]*>)/g, '');
-  const data = {
-    ...r.data,
-    status: 'published',
-    audiences: ['practitioner'],
-    goal: 'A reply that helps the person who asked.',
-    whenToUse: 'Whenever a post of a brand account draws comments.',
-    timeNeeded: '15 minutes',
-    phases: [2, 3],
-    channels: ['linkedin'],
-    related,
-    tags: (r.data.tags as string[]).length ? r.data.tags : ['imported'],
-  };
-  return `---\n${JSON.stringify(data, null, 2)}\n---\n${body}`;
-}
-
 describe('drafts, once filled in, pass the check as published entries', () => {
   it.each(STYLES.map((s) => [s]))('%s', (style) => {
     const related = content.filter((r) => r.collection === 'playbooks' && (r.data as { status?: string }).status === 'published').slice(0, 2).map((r) => `playbooks/${r.fileId}`);
@@ -282,7 +258,7 @@ describe('drafts, once filled in, pass the check as published entries', () => {
     mkdirSync(join(dir, 'playbooks'));
     const raws: RawEntry[] = [];
     for (const r of imported(style).filter((x) => !x.skipped)) {
-      const text = fillIn(r, related);
+      const text = fillIn(r.text, related);
       expect(text, r.source).not.toMatch(/TODO/);
       const file = join(dir, 'playbooks', `${r.id}${r.extension}`);
       writeFileSync(file, text);
