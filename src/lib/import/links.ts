@@ -193,7 +193,8 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
     const found = findAsset(batch, self.source, pathPart);
     if (found) {
       cx.asset({ from: found, to: target.slice(1) });
-      cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": ${found} is copied to public${target}.`, line);
+      // Done, not something to attend to: a structure note.
+      cx.note('structure', `${what} "${url}": ${found} is copied to public${target}.`, line);
       return { url: target };
     }
     cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": the file is not among the imported files; copy it to public${target}.`, line);
