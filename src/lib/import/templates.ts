@@ -280,219 +280,238 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     return -1;
   };
 
+  /**
+   * A block pass looks at line `i`: when it recognises a construct there, it writes what the construct
+   * becomes to `out` and returns the index of the construct's last line; otherwise undefined.
+   */
+  type BlockPass = (lines: Line[], i: number, out: Line[]) => number | undefined;
+
+  /** Code fences: copied untouched. */
+  const codeFence: BlockPass = (lines, i, out) => {
+    const fence = FENCE_RE.exec(lines[i]!.text);
+    if (!fence) return undefined;
+    const marker = fence[2]!;
+    out.push(lines[i]!);
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      out.push(lines[j]!);
+      const f = FENCE_RE.exec(lines[j]!.text);
+      if (f && f[2]!.startsWith(marker) && f[3]!.trim() === '') break;
+    }
+    return j;
+  };
+
+  /** MkDocs admonitions (!!! note "Title"), collapsible ones (??? / ???+) and content tabs (=== "Tab"). */
+  const mkdocsBlock: BlockPass = (lines, i, out) => {
+    const cur = lines[i]!;
+    const t = cur.text;
+    const mk = /^([ \t]*)(!!!|\?\?\?\+?|===)[ \t]*(?:([A-Za-z][\w-]*)((?:[ \t]+[\w-]+)*))?(?:[ \t]+"([^"]*)")?[ \t]*$/.exec(t)
+      ?? /^([ \t]*)(===)[ \t]*()()"([^"]*)"[ \t]*$/.exec(t);
+    if (!mk || !((mk[2] !== '===' || mk[5] !== undefined) && (mk[2] === '===' || mk[3]))) return undefined;
+    const indent = mk[1] ?? '';
+    const width = indentWidth(indent) + 4;
+    let last = i;
+    for (let j = i + 1; j < lines.length; j++) {
+      const lt = lines[j]!.text;
+      if (lt.trim() === '') continue;
+      if (indentWidth(leading(lt)) >= width) last = j;
+      else break;
+    }
+    const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
+    if (mk[2] === '===') {
+      note('structure', `content tab "${mk[5]}" became a bold line followed by the tab's content; tabs have no equivalent in the portal.`, cur.line);
+      out.push({ text: '', line: cur.line }, { text: `${indent}**${mk[5]}**`, line: cur.line }, { text: '', line: cur.line }, ...blocks(inner));
+      return last;
+    }
+    const kind = mk[3]!;
+    const mapped = calloutType(kind);
+    const title = mk[5] !== undefined ? mk[5] || undefined : mapped?.label;
+    if (!mapped) note('structure', `admonition "${kind}" has no matching Callout type; it became a note titled "${title ?? kind}".`, cur.line);
+    if (mk[2] !== '!!!') {
+      // A collapsible admonition is a fold: it stays one, titled as in the source.
+      note('structure', `collapsible admonition ${t.trim()} became a <details> block.`, cur.line);
+      out.push(...detailsLines(indent, title ?? mapped?.label ?? kind, blocks(inner), cur.line, lines[last]!.line));
+      return last;
+    }
+    const n = addMarker({ type: mapped?.type ?? 'note', title: mapped ? title : title ?? kind, line: cur.line, open: t.trim(), close: '' });
+    out.push(...calloutLines(indent, n, blocks(inner), cur.line));
+    return last;
+  };
+
+  /** Docusaurus, VitePress and pandoc containers (:::tip Title / :::note[Title] / ::: {.warning}), and pymdownx blocks (/// warning | Title). */
+  const fencedContainer: BlockPass = (lines, i, out) => {
+    const cur = lines[i]!;
+    const t = cur.text;
+    const colon = /^([ \t]*(?:>[ \t]?)*)[ \t]*(:{3,}|\/{3,})[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*(?:\[([^\]]*)\])?[ \t]*(?:\|[ \t]*)?(.*?)[ \t]*(?:\{([^}]*)\})?[ \t]*$/.exec(t);
+    if (!colon) return undefined;
+    const prefix = colon[1] ?? '';
+    const ch = colon[2]!.charAt(0);
+    const isClose = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*$`).test(s);
+    const isOpen = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*[{A-Za-z]`).test(s);
+    const j = findClose(lines, i + 1, isOpen, isClose);
+    if (j < 0) return undefined;
+    const classes = colon[3] ?? '';
+    const attrs = parseTagArgs(`${classes} ${colon[7] ?? ''}`);
+    const kind = colon[4] ?? /\.([\w-]+)/.exec(classes)?.[1] ?? '';
+    const mapped = calloutType(kind);
+    const given = colon[5] ?? (colon[6] || undefined) ?? attrs.named.title;
+    const inner = blocks(lines.slice(i + 1, j));
+    if (mapped) {
+      const n = addMarker({ type: mapped.type, title: given ?? mapped.label, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
+      out.push(...calloutLines(prefix, n, inner, cur.line));
+    } else {
+      // An unknown container (tabs, details, columns...): keep its content, drop the fences.
+      note('structure', `container "${t.trim()}" has no equivalent; its content was kept without it${given ? ` (its title "${given}" became a bold line)` : ''}.`, cur.line);
+      out.push({ text: prefix.trimEnd(), line: cur.line });
+      if (given) out.push({ text: `${prefix}**${given}**`, line: cur.line }, { text: prefix.trimEnd(), line: cur.line });
+      out.push(...inner, { text: prefix.trimEnd(), line: lines[j]!.line });
+    }
+    return j;
+  };
+
+  /**
+   * Paired tags on their own lines: folds ({{< expand >}}), callouts ({{< note >}}, {% hint %}), code
+   * ({% highlight %}, {{< code >}}) and Hugo containers with no equivalent (content kept, tags as TODOs).
+   */
+  const pairedTags: BlockPass = (lines, i, out) => {
+    const cur = lines[i]!;
+    const t = cur.text;
+    const paired = /^([ \t]*)(?:\{\{([<%])[ \t]*([\w-]+)\b(.*?)[ \t]*[>%]\}\}|\{%-?[ \t]*([\w-]+)\b(.*?)-?%\})[ \t]*$/.exec(t);
+    if (!paired) return undefined;
+    const indent = paired[1] ?? '';
+    const hugo = paired[3] !== undefined;
+    const name = (paired[3] ?? paired[5] ?? '').toLowerCase();
+    const args = parseTagArgs(paired[4] ?? paired[6] ?? '');
+    const closeRe = hugo
+      ? new RegExp(`^[ \\t]*\\{\\{[<%][ \\t]*/[ \\t]*${name}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i')
+      : new RegExp(`^[ \\t]*\\{%-?[ \\t]*end${name}[ \\t]*-?%\\}[ \\t]*$`, 'i');
+    const isCode = ['highlight', 'code', 'codeblock', 'code-block', 'code-toggle'].includes(name);
+    const isCallout = CALLOUT_TAGS.has(name) || name === 'pageinfo';
+    const j = findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
+    if (j < 0) return undefined;
+    const close = lines[j]!;
+    if (DETAILS_TAGS.has(name)) {
+      // A fold (accordion, expand, details) becomes <details> with its title as the summary.
+      const title = args.named.title ?? args.named.summary ?? args.named.header ?? args.positional[0] ?? 'More';
+      note('structure', `${t.trim()} became a <details> block titled "${title}".`, cur.line);
+      out.push(...detailsLines(indent, title, blocks(lines.slice(i + 1, j)), cur.line, close.line));
+      return j;
+    }
+    if (isCode) {
+      const code = lines.slice(i + 1, j).map((l) => l.text);
+      const lang = args.named.lang ?? args.named.language ?? args.positional[0] ?? (name === 'code-toggle' ? guessConfigLanguage(code) : '');
+      const fenceText = fenceFor(code.join('\n'));
+      const title = args.named.file ?? args.named.title ?? args.named.filename;
+      if (title) out.push({ text: `${indent}*${title}*`, line: cur.line }, { text: '', line: cur.line });
+      out.push({ text: `${indent}${fenceText}${/^[\w+#.-]+$/.test(lang) ? lang : ''}`, line: cur.line }, ...code.map((text, k) => ({ text, line: cur.line + k + 1 })), { text: `${indent}${fenceText}`, line: close.line });
+      if (name === 'code-toggle') note('template', `${t.trim()} (configuration shown in several formats) became one ${lang || 'plain'} code block.`, cur.line);
+      const dropped = Object.entries(args.named).filter(([k]) => !['lang', 'language', 'file', 'title', 'filename'].includes(k));
+      if (dropped.length && name !== 'code-toggle') note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
+      return j;
+    }
+    if (isCallout) {
+      const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
+        ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' || name === 'alert' ? 'info' : name)
+        : name;
+      const mapped = calloutType(kind) ?? calloutType(name) ?? (name === 'pageinfo' ? { type: 'note' as const, label: undefined } : { type: 'note' as const, label: kind });
+      const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined) ?? mapped.label;
+      const n = addMarker({ type: mapped.type, title, line: cur.line, open: t.trim(), close: close.text.trim() });
+      out.push(...calloutLines(indent, n, blocks(lines.slice(i + 1, j)), cur.line));
+      return j;
+    }
+    if (hugo && !['tab', 'tabs', 'tabpane', 'columns'].includes(name) && !BUTTON_TAG.test(name)) {
+      // A container the portal has no equivalent for: its content is kept, its tags become to-dos.
+      out.push({ text: '', line: cur.line }, { text: indent + keep(t.trim(), cur.line, true, `the container ${t.trim()} … ${close.text.trim()} has no equivalent: its content was kept and its tags left as TODOs.`), line: cur.line }, { text: '', line: cur.line });
+      out.push(...blocks(lines.slice(i + 1, j)));
+      out.push({ text: '', line: close.line }, { text: indent + keep(close.text.trim(), close.line, true, `closing tag ${close.text.trim()} left as a TODO.`), line: close.line }, { text: '', line: close.line });
+      return j;
+    }
+    return undefined;
+  };
+
+  /**
+   * Definition lists (PHP Markdown Extra, pymdownx): ":   definition" with its content indented by
+   * four. Left alone, the content is an indented code block; the definition becomes paragraphs.
+   */
+  const definitionList: BlockPass = (lines, i, out) => {
+    const cur = lines[i]!;
+    const def = /^([ \t]*):[ \t]{1,3}(\S.*)$/.exec(cur.text);
+    if (!def) return undefined;
+    const prevText = out.length ? out[out.length - 1]!.text : '';
+    const termBefore = out.slice().reverse().find((l) => l.text.trim() !== '');
+    if (!((termBefore && !/^[ \t]*:/.test(termBefore.text)) || (/^[ \t]*:/.test(termBefore?.text ?? '') && prevText.trim() === ''))) return undefined;
+    const indent = def[1] ?? '';
+    const width = indentWidth(indent) + 4;
+    let last = i;
+    let lazy = true;
+    for (let j = i + 1; j < lines.length; j++) {
+      const lt = lines[j]!.text;
+      if (lt.trim() === '') {
+        lazy = false;
+        continue;
+      }
+      if (indentWidth(leading(lt)) >= width || lazy) last = j;
+      else break;
+    }
+    const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
+    if (!defNoted) note('structure', 'a definition list (":   definition") became a term followed by paragraphs; Markdown in the portal has no definition lists.', cur.line);
+    defNoted = true;
+    // A leading HTML comment would swallow its line as an HTML block: give it a line of its own.
+    const lead = /^((?:<!--[\s\S]*?-->\s*)+)(\S.*)$/.exec(def[2]!);
+    const first = lead ? [{ text: `${indent}${lead[1]!.trim()}`, line: cur.line }, { text: '', line: cur.line }, { text: `${indent}${lead[2]}`, line: cur.line }] : [{ text: `${indent}${def[2]}`, line: cur.line }];
+    out.push({ text: '', line: cur.line }, ...first, ...blocks(inner));
+    return last;
+  };
+
+  /** Snippet includes (pymdownx --8<--): the included file is not part of the page. */
+  const snippetInclude: BlockPass = (lines, i, out) => {
+    const cur = lines[i]!;
+    const snippet = /^([ \t]*)-{1,2}8<-{1,2}[ \t]+(.+?)[ \t]*$/.exec(cur.text);
+    if (!snippet) return undefined;
+    const t = cur.text.trim();
+    out.push({ text: '', line: cur.line }, { text: snippet[1] + keep(t, cur.line, true, `${t}: the snippet ${snippet[2]} was not imported; write its text here (left as a TODO).`), line: cur.line }, { text: '', line: cur.line });
+    return i;
+  };
+
+  /** MediaWiki magic words (__NOTOC__) go, the portal builds its own contents; category links become tags. */
+  const wikiMarkup: BlockPass = (lines, i) => {
+    const cur = lines[i]!;
+    if (/^[ \t]*__(NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK)__[ \t]*$/.test(cur.text)) {
+      note('structure', `removed ${cur.text.trim()}: the portal builds its own table of contents.`, cur.line);
+      return i;
+    }
+    const category = /^[ \t]*\[\[Category:([^\]|]+)(?:\|[^\]]*)?\]\][ \t]*$/i.exec(cur.text);
+    if (!category) return undefined;
+    categories.push(category[1]!.trim());
+    note('field', `the wiki category "${category[1]!.trim()}" became a tag.`, cur.line);
+    return i;
+  };
+
+  /** MDX import/export lines are code for the old site (Docusaurus treats .md files as MDX too). */
+  const esmLines: BlockPass = (lines, i) => {
+    const t = lines[i]!.text;
+    const esm = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$|^export\s+(?:const|let|var|function|default|\{)/.test(t);
+    if (!((ctx.mdxSource && /^(import|export)\s/.test(t)) || esm)) return undefined;
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== '' && !/;\s*$/.test(lines[j]!.text)) j++;
+    const code = lines.slice(i, j + 1).map((l) => l.text).join('\n');
+    note('template', `MDX ${t.startsWith('import') ? 'import' : 'export'} removed (the portal provides its own components): ${code}`, lines[i]!.line);
+    return j;
+  };
+
+  const BLOCK_PASSES: BlockPass[] = [codeFence, mkdocsBlock, fencedContainer, pairedTags, definitionList, snippetInclude, wikiMarkup, esmLines];
+
+  /** Run the block passes over lines; a line no pass recognises is kept as it is. */
   function blocks(lines: Line[]): Line[] {
     const out: Line[] = [];
     for (let i = 0; i < lines.length; i++) {
-      const cur = lines[i]!;
-      const t = cur.text;
-
-      // Code fences: copied untouched.
-      const fence = FENCE_RE.exec(t);
-      if (fence) {
-        const marker = fence[2]!;
-        out.push(cur);
-        let j = i + 1;
-        for (; j < lines.length; j++) {
-          out.push(lines[j]!);
-          const f = FENCE_RE.exec(lines[j]!.text);
-          if (f && f[2]!.startsWith(marker) && f[3]!.trim() === '') break;
-        }
-        i = j;
-        continue;
+      let end: number | undefined;
+      for (const pass of BLOCK_PASSES) {
+        end = pass(lines, i, out);
+        if (end !== undefined) break;
       }
-
-      // MkDocs admonitions (!!! note "Title", ??? / ???+ collapsible) and content tabs (=== "Tab").
-      const mk = /^([ \t]*)(!!!|\?\?\?\+?|===)[ \t]*(?:([A-Za-z][\w-]*)((?:[ \t]+[\w-]+)*))?(?:[ \t]+"([^"]*)")?[ \t]*$/.exec(t)
-        ?? /^([ \t]*)(===)[ \t]*()()"([^"]*)"[ \t]*$/.exec(t);
-      if (mk && (mk[2] !== '===' || mk[5] !== undefined) && (mk[2] === '===' || mk[3])) {
-        const indent = mk[1] ?? '';
-        const width = indentWidth(indent) + 4;
-        let j = i + 1;
-        let last = i;
-        for (; j < lines.length; j++) {
-          const lt = lines[j]!.text;
-          if (lt.trim() === '') continue;
-          if (indentWidth(leading(lt)) >= width) last = j;
-          else break;
-        }
-        const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
-        if (mk[2] === '===') {
-          note('structure', `content tab "${mk[5]}" became a bold line followed by the tab's content; tabs have no equivalent in the portal.`, cur.line);
-          out.push({ text: '', line: cur.line }, { text: `${indent}**${mk[5]}**`, line: cur.line }, { text: '', line: cur.line }, ...blocks(inner));
-        } else {
-          const kind = mk[3]!;
-          const mapped = calloutType(kind);
-          const title = mk[5] !== undefined ? mk[5] || undefined : mapped?.label;
-          if (!mapped) {
-            note('structure', `admonition "${kind}" has no matching Callout type; it became a note titled "${title ?? kind}".`, cur.line);
-          }
-          if (mk[2] !== '!!!') {
-            // A collapsible admonition is a fold: it stays one, titled as in the source.
-            note('structure', `collapsible admonition ${t.trim()} became a <details> block.`, cur.line);
-            out.push(...detailsLines(indent, title ?? mapped?.label ?? kind, blocks(inner), cur.line, lines[last]!.line));
-            i = last;
-            continue;
-          }
-          const n = addMarker({ type: mapped?.type ?? 'note', title: mapped ? title : title ?? kind, line: cur.line, open: t.trim(), close: '' });
-          out.push(...calloutLines(indent, n, blocks(inner), cur.line));
-        }
-        i = last;
-        continue;
-      }
-
-      // Docusaurus, VitePress and pandoc containers (:::tip Title / :::note[Title] / ::: {.warning}),
-      // and pymdownx blocks (/// warning | Title).
-      const colon = /^([ \t]*(?:>[ \t]?)*)[ \t]*(:{3,}|\/{3,})[ \t]*(?:\{([^}]*)\}|([A-Za-z][\w-]*))[ \t]*(?:\[([^\]]*)\])?[ \t]*(?:\|[ \t]*)?(.*?)[ \t]*(?:\{([^}]*)\})?[ \t]*$/.exec(t);
-      if (colon) {
-        const prefix = colon[1] ?? '';
-        const ch = colon[2]!.charAt(0);
-        const isClose = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*$`).test(s);
-        const isOpen = (s: string) => new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${ch}{3,}[ \\t]*[{A-Za-z]`).test(s);
-        const j = findClose(lines, i + 1, isOpen, isClose);
-        if (j >= 0) {
-          const classes = colon[3] ?? '';
-          const attrs = parseTagArgs(`${classes} ${colon[7] ?? ''}`);
-          const kind = colon[4] ?? /\.([\w-]+)/.exec(classes)?.[1] ?? '';
-          const mapped = calloutType(kind);
-          const given = colon[5] ?? (colon[6] || undefined) ?? attrs.named.title;
-          const inner = blocks(lines.slice(i + 1, j));
-          if (mapped) {
-            const n = addMarker({ type: mapped.type, title: given ?? mapped.label, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
-            out.push(...calloutLines(prefix, n, inner, cur.line));
-          } else {
-            // An unknown container (tabs, details, columns...): keep its content, drop the fences.
-            note('structure', `container "${t.trim()}" has no equivalent; its content was kept without it${given ? ` (its title "${given}" became a bold line)` : ''}.`, cur.line);
-            out.push({ text: prefix.trimEnd(), line: cur.line });
-            if (given) out.push({ text: `${prefix}**${given}**`, line: cur.line }, { text: prefix.trimEnd(), line: cur.line });
-            out.push(...inner, { text: prefix.trimEnd(), line: lines[j]!.line });
-          }
-          i = j;
-          continue;
-        }
-      }
-
-      // Paired callout and code tags on their own lines: {{< note >}} ... {{< /note >}},
-      // {% hint style="info" %} ... {% endhint %}, {% highlight ruby %} ... {% endhighlight %}.
-      const paired = /^([ \t]*)(?:\{\{([<%])[ \t]*([\w-]+)\b(.*?)[ \t]*[>%]\}\}|\{%-?[ \t]*([\w-]+)\b(.*?)-?%\})[ \t]*$/.exec(t);
-      if (paired) {
-        const indent = paired[1] ?? '';
-        const hugo = paired[3] !== undefined;
-        const name = (paired[3] ?? paired[5] ?? '').toLowerCase();
-        const args = parseTagArgs(paired[4] ?? paired[6] ?? '');
-        const closeRe = hugo
-          ? new RegExp(`^[ \\t]*\\{\\{[<%][ \\t]*/[ \\t]*${name}[ \\t]*[>%]\\}\\}[ \\t]*$`, 'i')
-          : new RegExp(`^[ \\t]*\\{%-?[ \\t]*end${name}[ \\t]*-?%\\}[ \\t]*$`, 'i');
-        const isCode = ['highlight', 'code', 'codeblock', 'code-block', 'code-toggle'].includes(name);
-        const isCallout = CALLOUT_TAGS.has(name) || name === 'pageinfo';
-        const closeAt = () => findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
-        if (DETAILS_TAGS.has(name) && closeAt() >= 0) {
-          // A fold (accordion, expand, details) becomes <details> with its title as the summary.
-          const j = closeAt();
-          const title = args.named.title ?? args.named.summary ?? args.named.header ?? args.positional[0] ?? 'More';
-          note('structure', `${t.trim()} became a <details> block titled "${title}".`, cur.line);
-          out.push(...detailsLines(indent, title, blocks(lines.slice(i + 1, j)), cur.line, lines[j]!.line));
-          i = j;
-          continue;
-        }
-        if (hugo && !isCode && !isCallout && !['tab', 'tabs', 'tabpane', 'columns'].includes(name) && !BUTTON_TAG.test(name) && closeAt() >= 0) {
-          // A container the portal has no equivalent for: its content is kept, its tags become to-dos.
-          const j = closeAt();
-          out.push({ text: '', line: cur.line }, { text: indent + keep(t.trim(), cur.line, true, `the container ${t.trim()} … ${lines[j]!.text.trim()} has no equivalent: its content was kept and its tags left as TODOs.`), line: cur.line }, { text: '', line: cur.line });
-          out.push(...blocks(lines.slice(i + 1, j)));
-          out.push({ text: '', line: lines[j]!.line }, { text: indent + keep(lines[j]!.text.trim(), lines[j]!.line, true, `closing tag ${lines[j]!.text.trim()} left as a TODO.`), line: lines[j]!.line }, { text: '', line: lines[j]!.line });
-          i = j;
-          continue;
-        }
-        if (isCode || isCallout) {
-          const j = findClose(lines, i + 1, () => false, (s) => closeRe.test(s), false);
-          if (j >= 0) {
-            if (isCode) {
-              const code = lines.slice(i + 1, j).map((l) => l.text);
-              const lang = args.named.lang ?? args.named.language ?? args.positional[0] ?? (name === 'code-toggle' ? guessConfigLanguage(code) : '');
-              const fenceText = fenceFor(code.join('\n'));
-              const title = args.named.file ?? args.named.title ?? args.named.filename;
-              if (title) out.push({ text: `${indent}*${title}*`, line: cur.line }, { text: '', line: cur.line });
-              out.push({ text: `${indent}${fenceText}${/^[\w+#.-]+$/.test(lang) ? lang : ''}`, line: cur.line }, ...code.map((text, k) => ({ text, line: cur.line + k + 1 })), { text: `${indent}${fenceText}`, line: lines[j]!.line });
-              if (name === 'code-toggle') note('template', `${t.trim()} (configuration shown in several formats) became one ${lang || 'plain'} code block.`, cur.line);
-              const dropped = Object.entries(args.named).filter(([k]) => !['lang', 'language', 'file', 'title', 'filename'].includes(k));
-              if (dropped.length && name !== 'code-toggle') note('template', `${t.trim()} became a code fence; its options ${dropped.map(([k, v]) => `${k}=${v}`).join(', ')} were dropped.`, cur.line);
-            } else {
-              const kind = name === 'hint' || name === 'alert' || name === 'callout' || name === 'admonition' || name === 'notice'
-                ? args.named.style ?? args.named.type ?? args.named.color ?? args.positional[0] ?? (name === 'hint' || name === 'alert' ? 'info' : name)
-                : name;
-              const mapped = calloutType(kind) ?? calloutType(name) ?? (name === 'pageinfo' ? { type: 'note' as const, label: undefined } : { type: 'note' as const, label: kind });
-              const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined) ?? mapped.label;
-              const n = addMarker({ type: mapped.type, title, line: cur.line, open: t.trim(), close: lines[j]!.text.trim() });
-              out.push(...calloutLines(indent, n, blocks(lines.slice(i + 1, j)), cur.line));
-            }
-            i = j;
-            continue;
-          }
-        }
-      }
-
-      // Definition lists (PHP Markdown Extra, pymdownx): ":   definition" with its content indented by
-      // four. Left alone, the content is an indented code block; the definition becomes paragraphs.
-      const def = /^([ \t]*):[ \t]{1,3}(\S.*)$/.exec(t);
-      const prevText = out.length ? out[out.length - 1]!.text : '';
-      const termBefore = out.slice().reverse().find((l) => l.text.trim() !== '');
-      if (def && termBefore && !/^[ \t]*:/.test(termBefore.text) || (def && /^[ \t]*:/.test(termBefore?.text ?? '') && prevText.trim() === '')) {
-        const indent = def[1] ?? '';
-        const width = indentWidth(indent) + 4;
-        let j = i + 1;
-        let last = i;
-        let lazy = true;
-        for (; j < lines.length; j++) {
-          const lt = lines[j]!.text;
-          if (lt.trim() === '') {
-            lazy = false;
-            continue;
-          }
-          if (indentWidth(leading(lt)) >= width || lazy) last = j;
-          else break;
-        }
-        const inner = lines.slice(i + 1, last + 1).map((l) => ({ text: l.text.trim() === '' ? '' : indent + dedent(l.text, width), line: l.line }));
-        if (!defNoted) note('structure', 'a definition list (":   definition") became a term followed by paragraphs; Markdown in the portal has no definition lists.', cur.line);
-        defNoted = true;
-        // A leading HTML comment would swallow its line as an HTML block: give it a line of its own.
-        const lead = /^((?:<!--[\s\S]*?-->\s*)+)(\S.*)$/.exec(def[2]!);
-        const first = lead ? [{ text: `${indent}${lead[1]!.trim()}`, line: cur.line }, { text: '', line: cur.line }, { text: `${indent}${lead[2]}`, line: cur.line }] : [{ text: `${indent}${def[2]}`, line: cur.line }];
-        out.push({ text: '', line: cur.line }, ...first, ...blocks(inner));
-        i = last;
-        continue;
-      }
-
-      // Snippet includes (pymdownx --8<--): the included file is not part of the page.
-      const snippet = /^([ \t]*)-{1,2}8<-{1,2}[ \t]+(.+?)[ \t]*$/.exec(t);
-      if (snippet) {
-        out.push({ text: '', line: cur.line }, { text: snippet[1] + keep(t.trim(), cur.line, true, `${t.trim()}: the snippet ${snippet[2]} was not imported; write its text here (left as a TODO).`), line: cur.line }, { text: '', line: cur.line });
-        continue;
-      }
-
-      // MediaWiki magic words and category links: the portal builds its own contents; categories become tags.
-      if (/^[ \t]*__(NOTOC|TOC|FORCETOC|NOEDITSECTION|NEWSECTIONLINK)__[ \t]*$/.test(t)) {
-        note('structure', `removed ${t.trim()}: the portal builds its own table of contents.`, cur.line);
-        continue;
-      }
-      const category = /^[ \t]*\[\[Category:([^\]|]+)(?:\|[^\]]*)?\]\][ \t]*$/i.exec(t);
-      if (category) {
-        categories.push(category[1]!.trim());
-        note('field', `the wiki category "${category[1]!.trim()}" became a tag.`, cur.line);
-        continue;
-      }
-
-      // MDX import/export lines are code for the old site (Docusaurus treats .md files as MDX too).
-      const esm = /^import\s+(?:[\w*{}\s,]+\s+from\s+)?['"][^'"]+['"];?\s*$|^export\s+(?:const|let|var|function|default|\{)/.test(t);
-      if ((ctx.mdxSource && /^(import|export)\s/.test(t)) || esm) {
-        let j = i;
-        while (j + 1 < lines.length && lines[j + 1]!.text.trim() !== '' && !/;\s*$/.test(lines[j]!.text)) j++;
-        const code = lines.slice(i, j + 1).map((l) => l.text).join('\n');
-        note('template', `MDX ${t.startsWith('import') ? 'import' : 'export'} removed (the portal provides its own components): ${code}`, cur.line);
-        i = j;
-        continue;
-      }
-
-      out.push(cur);
+      if (end === undefined) out.push(lines[i]!);
+      else i = end;
     }
     return out;
   }
