@@ -671,109 +671,119 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
     return ['', `${indent}${openSentinel(n)}`, '', `${indent}${content}`, '', `${indent}${closeSentinel(n)}`, ''].join('\n');
   }
 
-  function resolve(tag: string, line: number, indent: string | undefined): string {
+  /** A Hugo shortcode ({{< name args >}}, {{% name %}}): its equivalent, or a TODO. */
+  function resolveShortcode(tag: string, line: number, indent: string | undefined): string | undefined {
     const fm = ctx.frontmatter;
     const hugo = /^\{\{([<%])\s*(\/)?\s*([\w./-]+)([\s\S]*?)[>%]\}\}$/.exec(tag);
-    if (hugo) {
-      const name = hugo[3]!.toLowerCase();
-      const args = parseTagArgs(hugo[4] ?? '');
-      const first = args.positional[0] ?? args.named.path ?? '';
-      if (hugo[2]) {
-        if (['tab', 'tabs', 'tabpane', 'columns'].includes(name)) return '';
-        return keep(tag, line);
-      }
-      if (name === 'ref' || name === 'relref') return first;
-      if (name === 'param') {
-        const value = lookup(fm, `params.${first}`) ?? lookup(fm, first);
-        if (value !== undefined && typeof value !== 'object') {
-          note('template', `${tag} replaced with the front matter value "${String(value)}".`, line);
-          return String(value);
-        }
-        return keep(tag, line);
-      }
-      const button = buttonFrom(name, args, tag, line);
-      if (button) return button;
-      if (IMAGE_TAG.test(name)) {
-        const src = args.named.src ?? args.named.url ?? first;
-        const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
-        const caption = args.named.caption ?? args.named.title;
-        if (src) return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})${caption ? ` *${caption}*` : ''}`;
-      }
-      if (name === 'youtube' || name === 'vimeo') {
-        const id = args.named.id ?? first;
-        const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
-        note('template', `${tag} became a link to the video; the portal does not embed videos.`, line);
-        return `[${args.named.title ?? 'Video'}](${url})`;
-      }
-      if (name === 'tab') {
-        note('structure', `tab ${tag} became a bold line; tabs have no equivalent in the portal.`, line);
-        const title = args.named.name ?? args.named.title ?? args.named.header ?? first;
-        return title ? `**${title}**` : '';
-      }
-      if (['tabs', 'tabpane', 'columns'].includes(name)) {
-        note('structure', `${tag} removed; its content was kept.`, line);
-        return '';
-      }
-      if (CALLOUT_TAGS.has(name)) {
-        const content = args.named.content ?? args.named.text;
-        if (content) {
-          const made = calloutFrom(args.named.type ?? name, content, tag, line, indent);
-          if (made) return made;
-        }
+    if (!hugo) return undefined;
+    const name = hugo[3]!.toLowerCase();
+    const args = parseTagArgs(hugo[4] ?? '');
+    const first = args.positional[0] ?? args.named.path ?? '';
+    if (hugo[2]) {
+      if (['tab', 'tabs', 'tabpane', 'columns'].includes(name)) return '';
+      return keep(tag, line);
+    }
+    if (name === 'ref' || name === 'relref') return first;
+    if (name === 'param') {
+      const value = lookup(fm, `params.${first}`) ?? lookup(fm, first);
+      if (value !== undefined && typeof value !== 'object') {
+        note('template', `${tag} replaced with the front matter value "${String(value)}".`, line);
+        return String(value);
       }
       return keep(tag, line);
     }
-
-    const liquid = /^\{%-?\s*([\w-]+)([\s\S]*?)-?%\}$/.exec(tag);
-    if (liquid) {
-      const name = liquid[1]!.toLowerCase();
-      const argText = (liquid[2] ?? '').trim();
-      const args = parseTagArgs(argText);
-      const first = args.positional[0] ?? '';
-      if (name === 'raw' || name === 'endraw') return '';
-      if (name === 'link') return `/${argText.replace(/^\//, '')}`;
-      if (name === 'post_url') return `/_posts/${argText}`;
-      if (name === 'include' || name === 'include_relative' || name === 'render') {
-        const base = first.replace(/\.\w+$/, '').toLowerCase();
-        const content = args.named.content ?? args.named.text;
-        if (content && (CALLOUT_TAGS.has(base) || base === 'callout')) {
-          const made = calloutFrom(args.named.type ?? base, content, tag, line, indent);
-          if (made) return made;
-        }
-        const made = buttonFrom(base, args, tag, line);
+    const button = buttonFrom(name, args, tag, line);
+    if (button) return button;
+    if (IMAGE_TAG.test(name)) {
+      const src = args.named.src ?? args.named.url ?? first;
+      const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
+      const caption = args.named.caption ?? args.named.title;
+      if (src) return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})${caption ? ` *${caption}*` : ''}`;
+    }
+    if (name === 'youtube' || name === 'vimeo') {
+      const id = args.named.id ?? first;
+      const url = name === 'youtube' ? `https://www.youtube.com/watch?v=${id}` : `https://vimeo.com/${id}`;
+      note('template', `${tag} became a link to the video; the portal does not embed videos.`, line);
+      return `[${args.named.title ?? 'Video'}](${url})`;
+    }
+    if (name === 'tab') {
+      note('structure', `tab ${tag} became a bold line; tabs have no equivalent in the portal.`, line);
+      const title = args.named.name ?? args.named.title ?? args.named.header ?? first;
+      return title ? `**${title}**` : '';
+    }
+    if (['tabs', 'tabpane', 'columns'].includes(name)) {
+      note('structure', `${tag} removed; its content was kept.`, line);
+      return '';
+    }
+    if (CALLOUT_TAGS.has(name)) {
+      const content = args.named.content ?? args.named.text;
+      if (content) {
+        const made = calloutFrom(args.named.type ?? name, content, tag, line, indent);
         if (made) return made;
-        if (IMAGE_TAG.test(base) && (args.named.src ?? args.named.file ?? args.named.url)) {
-          const src = args.named.src ?? args.named.file ?? args.named.url ?? '';
-          const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
-          return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})`;
-        }
-        return keep(tag, line, true, `${tag}: the included file "${first}" was not imported; write its text here (left as a TODO).`);
       }
-      if (name === 'embed') {
-        const url = args.named.url ?? first;
-        if (url) return `<${url}>`;
-      }
-      if (['tabs', 'endtabs', 'endtab', 'content-ref', 'endcontent-ref'].includes(name)) {
-        note('structure', `${tag} removed; its content was kept.`, line);
-        return '';
-      }
-      if (name === 'tab') {
-        note('structure', `${tag} became a bold line; tabs have no equivalent in the portal.`, line);
-        return args.named.title ? `**${args.named.title}**` : '';
-      }
-      if (['if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'for', 'endfor', 'case', 'when', 'endcase', 'capture', 'endcapture', 'assign'].includes(name)) {
-        return keep(tag, line, true, `template logic left as a TODO (every branch is kept; keep the one readers need): ${tag.replace(/\s+/g, ' ')}`);
-      }
-      return keep(tag, line);
     }
+    return keep(tag, line);
+  }
 
-    // MediaWiki templates: {{Note|text}}, {{Warning|text}} are admonitions.
+  /** A Liquid tag ({% name args %}): a link, callout, button, image, or a TODO. */
+  function resolveLiquidTag(tag: string, line: number, indent: string | undefined): string | undefined {
+    const liquid = /^\{%-?\s*([\w-]+)([\s\S]*?)-?%\}$/.exec(tag);
+    if (!liquid) return undefined;
+    const name = liquid[1]!.toLowerCase();
+    const argText = (liquid[2] ?? '').trim();
+    const args = parseTagArgs(argText);
+    const first = args.positional[0] ?? '';
+    if (name === 'raw' || name === 'endraw') return '';
+    if (name === 'link') return `/${argText.replace(/^\//, '')}`;
+    if (name === 'post_url') return `/_posts/${argText}`;
+    if (name === 'include' || name === 'include_relative' || name === 'render') {
+      const base = first.replace(/\.\w+$/, '').toLowerCase();
+      const content = args.named.content ?? args.named.text;
+      if (content && (CALLOUT_TAGS.has(base) || base === 'callout')) {
+        const made = calloutFrom(args.named.type ?? base, content, tag, line, indent);
+        if (made) return made;
+      }
+      const made = buttonFrom(base, args, tag, line);
+      if (made) return made;
+      if (IMAGE_TAG.test(base) && (args.named.src ?? args.named.file ?? args.named.url)) {
+        const src = args.named.src ?? args.named.file ?? args.named.url ?? '';
+        const alt = args.named.alt ?? args.named.caption ?? args.named.title ?? '';
+        return `![${alt.replace(/[[\]]/g, '\\$&')}](${src.includes(' ') ? `<${src}>` : src})`;
+      }
+      return keep(tag, line, true, `${tag}: the included file "${first}" was not imported; write its text here (left as a TODO).`);
+    }
+    if (name === 'embed') {
+      const url = args.named.url ?? first;
+      if (url) return `<${url}>`;
+    }
+    if (['tabs', 'endtabs', 'endtab', 'content-ref', 'endcontent-ref'].includes(name)) {
+      note('structure', `${tag} removed; its content was kept.`, line);
+      return '';
+    }
+    if (name === 'tab') {
+      note('structure', `${tag} became a bold line; tabs have no equivalent in the portal.`, line);
+      return args.named.title ? `**${args.named.title}**` : '';
+    }
+    if (['if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'for', 'endfor', 'case', 'when', 'endcase', 'capture', 'endcapture', 'assign'].includes(name)) {
+      return keep(tag, line, true, `template logic left as a TODO (every branch is kept; keep the one readers need): ${tag.replace(/\s+/g, ' ')}`);
+    }
+    return keep(tag, line);
+  }
+
+  /** MediaWiki templates: {{Note|text}}, {{Warning|text}} are admonitions. */
+  function resolveWikiTemplate(tag: string, line: number, indent: string | undefined): string | undefined {
     const wikiTemplate = /^\{\{\s*([A-Za-z][\w ]*?)\s*\|([\s\S]*)\}\}$/.exec(tag);
     if (wikiTemplate && !/\s\|/.test(tag.slice(2, tag.indexOf('|') + 1))) {
       const content = wikiTemplate[2]!.replace(/^\s*(?:1|text|content)\s*=\s*/, '').trim();
       const made = calloutFrom(wikiTemplate[1]!.trim(), content, tag, line, indent);
       if (made) return made;
     }
+    return undefined;
+  }
+
+  /** A template variable ({{ page.title }}, {{ '/x/' | relative_url }}): its value where known, or a TODO. */
+  function resolveVariable(tag: string, line: number, indent: string | undefined): string | undefined {
+    const fm = ctx.frontmatter;
     const variable = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(tag);
     if (variable && !tag.startsWith('{{<') && !tag.startsWith('{{%')) {
       const [expr = '', ...filters] = variable[1]!.split('|').map((s) => s.trim());
@@ -793,7 +803,11 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
       }
       return keep(tag, line);
     }
+    return undefined;
+  }
 
+  /** ERB (<%= … %>): GOV.UK helpers become callouts, comments stay comments, the rest a TODO. */
+  function resolveErb(tag: string, line: number, indent: string | undefined): string | undefined {
     const erb = /^<%([=#-]?)([\s\S]*?)-?%>$/.exec(tag);
     // Helpers such as GOV.UK tech docs' <%= warning_text("...") %> render an admonition.
     const helper = /^<%=\s*([a-z_]*?(warning|note|tip|info|important|caution|danger)[a-z_]*)\s*\(?\s*(["'])([\s\S]*)\3\s*\)?\s*-?%>$/i.exec(tag);
@@ -811,6 +825,15 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
         return `<!--${safeComment(erb[2]!)}-->`;
       }
       return keep(tag, line);
+    }
+    return undefined;
+  }
+
+  /** A template tag outside code: its equivalent, a comment, or a TODO that keeps it as text. */
+  function resolve(tag: string, line: number, indent: string | undefined): string {
+    for (const step of [resolveShortcode, resolveLiquidTag, resolveWikiTemplate, resolveVariable, resolveErb]) {
+      const made = step(tag, line, indent);
+      if (made !== undefined) return made;
     }
     if (tag.startsWith('{#')) {
       note('comment', `template comment kept as a comment: ${tag.slice(2, -2).trim()}`, line);
