@@ -81,14 +81,14 @@ function readArgs() {
 function collect(inputs: string[]): { root: string; files: string[]; others: string[] } {
   const files: string[] = [];
   const all: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, sources = true) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) {
-        if (!name.startsWith('.') && !SKIP_DIRS.has(name)) walk(full);
+        if (!name.startsWith('.') && !SKIP_DIRS.has(name)) walk(full, sources);
       } else {
         all.push(full);
-        if (SOURCE_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) files.push(full);
+        if (sources && SOURCE_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) files.push(full);
       }
     }
   };
@@ -102,8 +102,11 @@ function collect(inputs: string[]): { root: string; files: string[]; others: str
   const dirs = inputs.map((i) => resolve(i)).map((full) => (statSync(full).isDirectory() ? full : dirname(full)));
   let root = dirs[0] ?? process.cwd();
   for (const d of dirs) while (!(d === root || d.startsWith(root + sep))) root = dirname(root);
+  // Files given one by one: the images beside them are under their common folder.
+  if (!all.length) walk(root, false);
   const rel = (f: string) => relative(root, f).split(sep).join('/');
-  return { root, files: [...new Set(files)], others: all.filter((f) => !files.includes(f)).map(rel) };
+  const sources = new Set(files);
+  return { root, files: [...sources], others: all.filter((f) => !SOURCE_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e))).map(rel) };
 }
 
 /** A last check with the compiler the build uses (Sätteri), when it can be loaded. */

@@ -194,7 +194,7 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
     if (found) {
       cx.asset({ from: found, to: target.slice(1) });
       // Done, not something to attend to: a structure note.
-      cx.note('structure', `${what} "${url}": ${found} is copied to public${target}.`, line);
+      cx.note('structure', `${what} "${url}": ${found} is copied to public${target} when the import writes files.`, line);
       return { url: target };
     }
     cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": the file is not among the imported files; copy it to public${target}.`, line);
