@@ -192,6 +192,10 @@ describe('known constructs convert', () => {
     expect(bodyOf(draft('govuk', 'hand-over-an-account'))).toContain('[before the handover](#before-the-handover)');
     expect(bodyOf(draft('confluence', 'escalation-playbook-123457'))).toContain('[table above](#who-to-call)');
     expect(bodyOf(draft('mkdocs', 'moderation'))).toContain('[the owners](#find-the-owner)');
+    // An anchor inside a heading (<a name>, Confluence and pandoc exports) is the heading's id too.
+    const anchored = importFile({ path: 'a.md', text: '<h2><a name="team"></a>Owners</h2>\n\nEach community has an owner.\n\nSee [the owners](#team).\n' }, options([]));
+    expect(bodyOf(anchored)).toContain('[the owners](#owners)');
+    expect(notes(anchored)).not.toMatch(/dropped the HTML anchor/);
   });
   it('admonitions from every style become Callouts', () => {
     expect(bodyOf(draft('govuk', 'hand-over-an-account'))).toMatch(/<Callout type="warning">\s*Change every password/);

@@ -59,6 +59,8 @@ export class HtmlConverter {
   cx: HtmlContext;
   /** Callouts do not nest: inside one, admonition classes are only unwrapped. */
   calloutDepth = 0;
+  /** True while a heading's content is converted: its anchors are kept as the heading's id. */
+  inHeading = false;
   constructor(cx: HtmlContext) {
     this.cx = cx;
   }
@@ -139,7 +141,9 @@ export class HtmlConverter {
     }
     if (/^h[1-6]$/.test(name)) {
       this.dropAll(el, ['id']);
+      this.inHeading = true;
       const heading: Heading = { type: 'heading', depth: Number(name[1]) as Heading['depth'], children: trimPhrasing(this.phrasing(el.children)) };
+      this.inHeading = false;
       // The id links pointed at: kept so links to it can be rewritten to the portal's heading slug.
       const id = attr(el, 'id') ?? anchorIdIn(el);
       if (id) heading.data = { ...heading.data, importId: id } as Heading['data'];
@@ -378,7 +382,8 @@ export class HtmlConverter {
         const href = attr(el, 'href');
         if (href === undefined || href === '') {
           const id = attr(el, 'name') ?? attr(el, 'id');
-          if (id) this.cx.note(`dropped the HTML anchor "${id}" (<a name/id>); links to #${id} need a heading instead.`);
+          // Inside a heading the anchor becomes the heading's id (see anchorIdIn); elsewhere it is lost.
+          if (id && !this.inHeading) this.cx.note(`dropped the HTML anchor "${id}" (<a name/id>); links to #${id} need a heading instead.`);
           return kids();
         }
         this.dropAll(el, ['href', 'title']);
