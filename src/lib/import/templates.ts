@@ -782,7 +782,7 @@ export function prepass(body: string, ctx: PrepassContext): PrepassResult {
   }
 
   /** A template variable ({{ page.title }}, {{ '/x/' | relative_url }}): its value where known, or a TODO. */
-  function resolveVariable(tag: string, line: number, indent: string | undefined): string | undefined {
+  function resolveVariable(tag: string, line: number): string | undefined {
     const fm = ctx.frontmatter;
     const variable = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(tag);
     if (variable && !tag.startsWith('{{<') && !tag.startsWith('{{%')) {

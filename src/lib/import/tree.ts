@@ -4,7 +4,7 @@
  * the tree Markdown-only (.md) or MDX-safe (.mdx).
  */
 import type { Blockquote, Heading, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { MdxFlowExpression, MdxTextExpression } from 'mdast-util-mdx-expression';
 import { toString } from 'mdast-util-to-string';
 import { ANY_SENTINEL_RE, calloutType, CLOSE_RE, markerIndex, OPEN_RE, restoreTokens, todoAside, TOKEN_RE, type CalloutMarker } from './templates.ts';
