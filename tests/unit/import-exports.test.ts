@@ -246,6 +246,9 @@ describe('front matter and what is imported at all', () => {
     const r = importFile({ path: 'logo.md', text: '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR' }, options([]));
     expect(r.error).toMatch(/is not a text file/);
     expect(r.text).toBe('');
+    // A Latin-1 export read as UTF-8: an encoding to fix, not binary data.
+    const latin1 = importFile({ path: 'notes.md', text: `Caf\uFFFD r\uFFFDsum\uFFFD `.repeat(20) }, options([]));
+    expect(latin1.error).toMatch(/is not UTF-8 text \(60 characters in its first \d+ cannot be read\); save it as UTF-8/);
   });
   it('maps wiki categories to tags and GOV.UK review_in to reviewEvery', () => {
     expect(draft('mediawiki', 'crisis-escalation').data.tags).toEqual(['Crisis', 'Protocols']);

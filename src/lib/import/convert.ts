@@ -29,7 +29,7 @@ import { applyAlerts, applyAttributeLists, applyCallouts, applyHtml, applyWikiLi
 import { frontmatterYaml, mapFields, splitFrontmatter, type MappedFields, type SplitFrontmatter } from './fields.ts';
 import { rewriteLinks, routeOf, type Batch, type BatchFile } from './links.ts';
 import { planIds } from './ids.ts';
-import { isBinary, lifecycleOf, skipReason } from './gate.ts';
+import { lifecycleOf, skipReason, textProblem } from './gate.ts';
 import { missingUnits, plain, sourceLineOf, textUnits, words, type LostUnit } from './text-units.ts';
 import type { Asset, ImportOptions, ImportResult, Note, SourceFile } from './types.ts';
 
@@ -113,7 +113,8 @@ function failed(file: SourceFile, id: string, cause: unknown): ImportResult {
 
 /** Whether a source is imported: refused (not text), skipped (expired, redirect-only) or imported as withdrawn. */
 function admit(file: SourceFile, opts: ImportOptions): { error?: string; skipped?: string; withdrawn?: string } {
-  if (isBinary(file.text)) return { error: 'is not a text file (it holds binary data, like an image or a PDF renamed to .md); export the page as Markdown or leave it out.' };
+  const problem = textProblem(file.text);
+  if (problem) return { error: problem };
   const reason = skipReason(lifecycleOf(splitFrontmatter(file.text).data, opts.today));
   if (!reason) return {};
   return opts.includeExpired ? { withdrawn: reason } : { skipped: reason };

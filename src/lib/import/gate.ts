@@ -5,12 +5,16 @@
  */
 import { toDay } from './fields.ts';
 
-/** True when the text cannot be a page: NUL bytes, or many undecodable bytes (a renamed PDF or image). */
-export function isBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
+/**
+ * Why a file read as UTF-8 cannot be a page, or undefined: NUL bytes mean binary data (a renamed
+ * image or PDF); many undecodable bytes mean another encoding (an old Windows or Latin-1 export).
+ */
+export function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'is not a text file (it holds binary data, like an image or a PDF renamed to .md); export the page as Markdown or leave it out.';
   const sample = text.slice(0, 8000);
   const bad = sample.match(/\uFFFD/g)?.length ?? 0;
-  return bad > 8 && bad / Math.max(1, sample.length) > 0.01;
+  if (bad > 8 && bad / Math.max(1, sample.length) > 0.01) return `is not UTF-8 text (${bad} characters in its first ${sample.length} cannot be read); save it as UTF-8 and import it again.`;
+  return undefined;
 }
 
 const norm = (k: string) => k.toLowerCase().replace(/[^a-z0-9]/g, '');
