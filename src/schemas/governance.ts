@@ -72,7 +72,7 @@ export const governanceShape = {
   /** For withdrawn entries: what replaces this one, as collection/id. */
   replacedBy: AnyRefSchema.optional(),
   /** Optional URL segment that replaces the file name. */
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens in a slug.').optional(),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens in a slug.').optional(),
   /** Change history, any order; pages show it newest first. */
   changes: z.array(ChangeSchema).default([]),
 };
