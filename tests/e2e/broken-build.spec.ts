@@ -81,7 +81,7 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the dev server reports a broken file and recovers when it is fixed', async ({ page }) => {
+test('the dev server reports a broken file, recovers when it is fixed, and never compiles MDX that holds code', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = corpus();
   const file = join(dir, 'content', 'playbooks', 'start.md');
@@ -107,6 +107,23 @@ test('the dev server reports a broken file and recovers when it is fixed', async
       await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel well', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
+
+    // An MDX page that would run code on the author's machine is reported and never compiled.
+    const marker = join(dir, 'ran.txt');
+    writeFileSync(
+      join(dir, 'content', 'playbooks', 'evil.mdx'),
+      `${good.replace('title: Start a channel', 'title: Evil')}\nimport { writeFileSync } from 'node:fs'\nexport const ran = writeFileSync(${JSON.stringify(marker)}, 'ran')\n`,
+    );
+    await expect.poll(() => log, { timeout: 20_000 }).toContain(`evil.mdx:21  "import { writeFileSync } from 'node:fs'" is code, not content`);
+    // A later change to another file shows on its page once the content loader has synced both.
+    writeFileSync(file, good.replace('title: Start a channel', 'title: Start a channel again'));
+    await expect(async () => {
+      await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel again', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    const evil = await page.goto(`http://127.0.0.1:${port}/playbooks/evil/`);
+    expect(evil?.status()).toBe(404);
+    expect(existsSync(marker)).toBe(false);
   } finally {
     server.kill();
     rmSync(dir, { recursive: true, force: true });
