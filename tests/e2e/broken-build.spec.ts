@@ -63,6 +63,10 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   // A template folder starting with _ is skipped by the check and by Astro alike, whatever it holds.
   mkdirSync(join(dir, 'content', 'playbooks', '_templates'));
   writeFileSync(join(dir, 'content', 'playbooks', '_templates', 'playbook.md'), '---\ntitle: TODO\n---\n\n{broken\n');
+  // Every collection has the same lifecycle: a withdrawn term, path and spoke keep their page with a banner.
+  writeFileSync(join(dir, 'content', 'glossary', 'old-term.yaml'), 'term: Outpost\ndefinition: The old word for a spoke.\nstatus: withdrawn\n');
+  writeFileSync(join(dir, 'content', 'paths', 'old-path.yaml'), readFileSync(join(dir, 'content', 'paths', 'new-practitioner.yaml'), 'utf8').replace('title: New practitioner', 'title: Old path').replace('status: published', 'status: withdrawn\nreplacedBy: paths/new-practitioner'));
+  writeFileSync(join(dir, 'content', 'spokes', 'old-unit.yaml'), 'name: Old unit\nkind: spoke\ntype: business-unit\ndescription: A unit that was merged.\ncontactRole: spoke lead\nstatus: withdrawn\n');
   const check = spawnSync(process.execPath, [resolve('scripts/check.ts'), '--dir', join(dir, 'content')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
   const run = spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
@@ -71,7 +75,14 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
     timeout: 120_000,
   });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-  expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index/);
+  expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index; 2 withdrawn/);
+  for (const [page, index] of [['glossary/old-term', 'glossary'], ['paths/old-path', 'paths'], ['spokes/old-unit', 'spokes']] as const) {
+    const withdrawn = readFileSync(join(dir, 'dist', page, 'index.html'), 'utf8');
+    expect(withdrawn, page).toContain('This page has been withdrawn.');
+    expect(withdrawn, page).not.toMatch(/<[a-z]+ [^>]*data-pagefind-body/);
+    expect(readFileSync(join(dir, 'dist', index, 'index.html'), 'utf8'), index).not.toContain(`/${page}/`);
+  }
+  expect(readFileSync(join(dir, 'dist', 'paths', 'old-path', 'index.html'), 'utf8')).toContain('href="/social-hub/paths/new-practitioner/"');
   expect(`${run.stdout}${run.stderr}`).not.toContain('MODULE_LEVEL_DIRECTIVE');
   const html = readFileSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'), 'utf8');
   // A root-relative link in the Markdown gets the prefix; an external one gets rel and a marker.
