@@ -248,8 +248,7 @@ type Checked = { entry: ValidEntry; raw: RawEntry };
 
 /**
  * Rules across entries: dates that cannot be true, replacements that loop, one glossary term and
- * one question id per meaning, one guide per phase, and nothing published that leads a reader
- * to a withdrawn entry.
+ * one question id per meaning, one guide per phase, one spoke per name.
  */
 function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -307,32 +306,6 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
     }
   }
 
-  // A published page must not send readers to a withdrawn entry: paths, related lists, the assessment.
-  const WITHDRAWN_REFS: Partial<Record<CollectionName, string[]>> = {
-    paths: ['steps[].entry', 'related[]'],
-    assessment: ['playbooks[]'],
-    phases: ['playbooks[]', 'related[]'],
-    policy: ['related[]'],
-    playbooks: ['related[]'],
-    'case-studies': ['related[]'],
-    protocols: ['related[]'],
-    glossary: ['seeAlso[]'],
-  };
-  const PREFIX: Partial<Record<CollectionName, string>> = { assessment: 'playbooks/', phases: '', glossary: 'glossary/' };
-  for (const item of all) {
-    if (statusOf(item.entry) !== 'published') continue;
-    for (const spec of WITHDRAWN_REFS[item.entry.collection] ?? []) {
-      for (const { value, path } of valuesAt(item.entry.data, spec)) {
-        if (typeof value !== 'string') continue;
-        const key = value.includes('/') ? value : `${spec === 'playbooks[]' ? 'playbooks/' : PREFIX[item.entry.collection] ?? ''}${value}`;
-        const target = lookup.get(key);
-        if (target && statusOf(target) === 'withdrawn') {
-          const instead = typeof target.data.replacedBy === 'string' ? ` Point to ${target.data.replacedBy}, which replaces it, or remove it.` : ' Remove it, or point to another entry.';
-          at(item, path, `points to "${value}", which is withdrawn.${instead}`);
-        }
-      }
-    }
-  }
   return problems;
 }
 
@@ -347,7 +320,7 @@ export function entryId(raw: RawEntry, data: Record<string, unknown> | undefined
  */
 export function validateContent(
   raws: RawEntry[],
-  { assets, today }: { assets?: ContentAsset[]; today?: string } = {},
+  { assets, today, publicFiles }: { assets?: ContentAsset[]; today?: string; publicFiles?: Set<string> } = {},
 ): { entries: ValidEntry[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const entries: ValidEntry[] = [];
@@ -400,7 +373,10 @@ export function validateContent(
         const target = lookup.get(key);
         const field = fieldName(path);
         if (!target && invalid.has(key)) continue; // its own error is already listed
-        if (target && !(target.data.status === 'draft' && entry.data.status !== 'draft')) continue; // fine
+        const toDraft = target?.data.status === 'draft' && entry.data.status !== 'draft';
+        // A published page must not send readers to a withdrawn entry (paths, related, owner, assessment…).
+        const toWithdrawn = target?.data.status === 'withdrawn' && entry.data.status === 'published';
+        if (target && !toDraft && !toWithdrawn) continue; // fine
         // Finding a line parses the file again with positions: only worth it for a problem.
         const line = raw.lineOf?.(path);
         if (!target) {
@@ -417,6 +393,9 @@ export function validateContent(
             field,
             message: `points to "${value}", which is a draft and is never built. Publish ${target.file} first or remove the reference.`,
           });
+        } else {
+          const instead = typeof target.data.replacedBy === 'string' ? ` Point to ${target.data.replacedBy}, which replaces it, or remove it.` : ' Remove it, or point to another entry.';
+          problems.push({ file: raw.file, line, field, message: `points to "${value}", which is withdrawn.${instead}` });
         }
       }
     }
@@ -428,6 +407,16 @@ export function validateContent(
       for (const image of parsed?.images ?? []) {
         const message = checkImage(image.url, raw.file, images);
         if (message) problems.push({ file: raw.file, line: image.line, message });
+      }
+    }
+  }
+  if (publicFiles) {
+    // Links to files (a path ending in .pdf, .png…) must reach a file the site serves from public/.
+    for (const { raw, parsed } of byKey.values()) {
+      for (const link of parsed?.links ?? []) {
+        const path = link.url.split(/[?#]/)[0] ?? '';
+        if (!path.startsWith('/') || path.startsWith('//') || !/\.[a-z0-9]+$/i.test(path) || publicFiles.has(decodeURI(path))) continue;
+        problems.push({ file: raw.file, line: link.line, message: `links to "${link.url}", but the site has no such file. Check the name, or ask the hub to add the file to public/.` });
       }
     }
   }

@@ -8,7 +8,8 @@
  * The result is kept on globalThis because the content loader runs in Vite's module runner,
  * which loads its own copy of this module.
  */
-import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { scanContent } from './read-content.ts';
 import { validateContent, type ContentProblem, type ValidEntry } from '../lib/validate-content.ts';
 import { today } from '../lib/review.ts';
@@ -24,10 +25,27 @@ export interface CheckedContent {
 const KEY = Symbol.for('hub-portal.checked-content');
 const shared = globalThis as unknown as { [KEY]?: CheckedContent };
 
+/** Site paths of the files in public/ (`/favicon.svg`), which body links may point to. */
+function publicFiles(root: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile()) found.add(`${prefix}${entry.name}`);
+    }
+  };
+  try {
+    walk(join(root, 'public'), '/');
+  } catch {
+    // No public/ folder: no files to link to.
+  }
+  return found;
+}
+
 /** Read and validate every file under `dir`: entries, images, and anything that should not be there. */
 export function checkContent(dir: string, root = process.cwd()): CheckedContent {
   const scan = scanContent(dir, root);
-  const { entries, problems } = validateContent(scan.entries, { assets: scan.assets, today: today() });
+  const { entries, problems } = validateContent(scan.entries, { assets: scan.assets, today: today(), publicFiles: publicFiles(root) });
   const all = [...scan.problems, ...problems];
   const failing = new Set(all.map((p) => p.file));
   const clean = new Set(scan.entries.filter((e) => !failing.has(e.file)).map((e) => resolve(root, e.file)));
