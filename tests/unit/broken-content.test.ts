@@ -77,7 +77,8 @@ it('npm run check prints the same lines, exits 1 and shows no stack trace', () =
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-});
+  // Starting Node 24 and loading the checker takes seconds on a busy machine.
+}, 30_000);
 
 it('one defect gives one problem: references to a broken entry are not reported again', () => {
   const root = layOut(cases.find((x) => x.name === 'team-without-contact')!);
