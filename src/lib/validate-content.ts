@@ -11,6 +11,8 @@ export interface RawEntry {
   file: string;
   /** The file name without extension. */
   fileId: string;
+  /** Absolute path, to resolve relative image links against. */
+  path?: string;
   /** Parsed frontmatter or YAML data; undefined when parsing failed. */
   data: unknown;
   /** The Markdown body, for document collections. */
@@ -228,18 +230,18 @@ function valuesAt(data: unknown, spec: string): { value: unknown; path: Property
 }
 
 /** Why an image link cannot be shown, or undefined. Images come from content/, beside the entry. */
-function checkImage(url: string, file: string, images: Map<string, ContentAsset>): string | undefined {
+function checkImage(url: string, entryPath: string, images: Map<string, ContentAsset>): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) {
     return `shows the image "${url.slice(0, 60)}" from outside content/. Save the image beside the entry and write ![what it shows](./name.png).`;
   }
   let target: string;
   try {
-    target = decodeURIComponent(new URL(url, `file:///${file}`).pathname.slice(1));
+    target = decodeURIComponent(new URL(url, `file://${encodeURI(entryPath)}`).pathname);
   } catch {
     return `shows the image "${url.slice(0, 60)}", which is not a valid path. Write ![what it shows](./name.png).`;
   }
   const image = images.get(target);
-  if (!image) return `shows the image "${url}", but there is no image file at ${target}. Check the name, or add the file (${'.png, .jpg, .gif, .webp or .avif'}).`;
+  if (!image) return `shows the image "${url}", but there is no image file there. Check the name and folder, or add the file (.png, .jpg, .gif, .webp or .avif).`;
   if (image.hidden) return `shows the image "${url}", which is in a place starting with _ and is never published. Move it.`;
   return undefined;
 }
@@ -402,10 +404,10 @@ export function validateContent(
   }
   problems.push(...checkCorpus([...byKey.values()], lookup, today));
   if (assets) {
-    const images = new Map(assets.map((a) => [a.file, a]));
+    const images = new Map(assets.map((a) => [a.path, a]));
     for (const { raw, parsed } of byKey.values()) {
       for (const image of parsed?.images ?? []) {
-        const message = checkImage(image.url, raw.file, images);
+        const message = checkImage(image.url, raw.path ?? raw.file, images);
         if (message) problems.push({ file: raw.file, line: image.line, message });
       }
     }

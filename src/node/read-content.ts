@@ -109,7 +109,7 @@ export function scanContent(contentDir = CONTENT_DIR, root = process.cwd()): Con
       if (IMAGE_TYPES.includes(ext)) {
         if (info.size > MAX_IMAGE_BYTES) refuse(full, `is ${Math.round(info.size / 1_000_000)} MB; images must stay under ${MAX_IMAGE_BYTES / 1_000_000} MB. Export it smaller.`);
         else if (!looksLike(ext, readHead(full))) refuse(full, `is not a ${ext.slice(1).toUpperCase()} image: its content does not match its name. Export it again as ${ext.slice(1).toUpperCase()}.`);
-        else scan.assets.push({ file: rel(full), path: full, hidden: hidden || name.startsWith('_') });
+        else scan.assets.push({ file: rel(full), path: posix(resolve(full)), hidden: hidden || name.startsWith('_') });
         continue;
       }
       if (ext === '.svg') {
@@ -226,7 +226,7 @@ export function readEntry(collection: CollectionName, fullPath: string, root = p
   const file = posix(relative(root, fullPath));
   const ext = extname(fullPath);
   const fileId = basename(fullPath, ext);
-  const base = { collection, file, fileId } as const;
+  const base = { collection, file, fileId, path: posix(resolve(fullPath)) } as const;
   let size: number;
   try {
     size = lstatSync(fullPath).size;

@@ -60,6 +60,11 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   const dir = corpus();
   // One entry as MDX: Rolldown warned about every MDX entry (withastro/astro#18087); the config drops that warning.
   renameSync(join(dir, 'content', 'case-studies', 'retail-first-channel.md'), join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'));
+  // Images beside the entries, shown from Markdown and from MDX: the check and the build accept both.
+  mkdirSync(join(dir, 'content', 'playbooks', 'img'));
+  cpSync(resolve('content/playbooks/live-q-and-a-room.png'), join(dir, 'content', 'playbooks', 'img', 'plan.png'));
+  writeFileSync(join(dir, 'content', 'playbooks', 'start.md'), `${readFileSync(join(dir, 'content', 'playbooks', 'start.md'), 'utf8')}\n![The channel plan on one page](./img/plan.png)\n`);
+  writeFileSync(join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'), `${readFileSync(join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'), 'utf8')}\n![The plan Retail used](../playbooks/img/plan.png)\n`);
   // A template folder starting with _ is skipped by the check and by Astro alike, whatever it holds.
   mkdirSync(join(dir, 'content', 'playbooks', '_templates'));
   writeFileSync(join(dir, 'content', 'playbooks', '_templates', 'playbook.md'), '---\ntitle: TODO\n---\n\n{broken\n');
@@ -83,6 +88,9 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
     expect(readFileSync(join(dir, 'dist', index, 'index.html'), 'utf8'), index).not.toContain(`/${page}/`);
   }
   expect(readFileSync(join(dir, 'dist', 'paths', 'old-path', 'index.html'), 'utf8')).toContain('href="/social-hub/paths/new-practitioner/"');
+  for (const page of ['playbooks/start', 'case-studies/retail-first-channel']) {
+    expect(readFileSync(join(dir, 'dist', page, 'index.html'), 'utf8'), page).toMatch(/<img [^>]*src="\/social-hub\/_astro\/plan\.[^"]+"/);
+  }
   expect(`${run.stdout}${run.stderr}`).not.toContain('MODULE_LEVEL_DIRECTIVE');
   const html = readFileSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'), 'utf8');
   // A root-relative link in the Markdown gets the prefix; an external one gets rel and a marker.
