@@ -218,14 +218,11 @@ function checkComponent(node: JsxNode, name: MdxComponentName, line: number): Ma
   return problems;
 }
 
-function checkAttribute(element: string, name: string, value: string | null | undefined, line: number): MarkupProblem | undefined {
+/** No allowed attribute takes a URL or code, so only the name needs checking. */
+function checkAttribute(element: string, name: string, line: number): MarkupProblem | undefined {
   const allowed = [...GLOBAL_ATTRIBUTES, ...(HTML_ELEMENTS[element] ?? [])];
   if (!allowed.includes(name.toLowerCase())) {
     return { line, message: `<${element}> may not have the attribute "${name}". Allowed here: ${allowed.join(', ')}.` };
-  }
-  if (typeof value === 'string' && name.toLowerCase() === 'cite') {
-    const problem = unsafeUrl(value);
-    if (problem) return { line, message: `<${element} ${name}> ${problem}` };
   }
   return undefined;
 }
@@ -248,7 +245,7 @@ function checkHtml(html: string, line: number): MarkupProblem[] {
         continue;
       }
       for (const attr of node.attrs) {
-        const problem = checkAttribute(node.tagName, attr.name, attr.value, line);
+        const problem = checkAttribute(node.tagName, attr.name, line);
         if (problem) problems.push(problem);
       }
     }
@@ -299,7 +296,7 @@ export function checkMarkup(tree: Root, { offset }: { offset: number }): MarkupP
               problems.push({ line, message: `<${name} ${attr.name}={…}> computes its value. Write ${attr.name}="text".` });
               continue;
             }
-            const problem = checkAttribute(name, attr.name, attr.value, line);
+            const problem = checkAttribute(name, attr.name, line);
             if (problem) problems.push(problem);
           }
         }

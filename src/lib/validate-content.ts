@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { SCHEMAS, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { INVISIBLE } from '../schemas/governance.ts';
 import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
 import { MAX_TITLE_LENGTH } from './limits.ts';
@@ -78,12 +79,6 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   return issue.message;
 }
 
-/**
- * Invisible characters that change how text displays: bidirectional overrides (which can make a
- * title read differently from what it says), zero-width characters and control characters.
- * Ordinary right-to-left text (Arabic, Hebrew) is fine.
- */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\u202A-\u202E\u2066-\u2069\uFEFF]/;
 /** In a body only direction overrides are refused: zero-width joiners belong in some scripts and emoji. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 /** Fields that name an entry: shown as headings and in search results. */

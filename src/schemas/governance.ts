@@ -8,7 +8,7 @@ import { AUDIENCE_IDS, PHASES, STATUSES } from './vocab.ts';
  * title read differently from what it says), zero-width spaces and control characters. Ordinary
  * right-to-left text (Arabic, Hebrew) is fine.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export const nonBlank = (what: string) =>
   z
