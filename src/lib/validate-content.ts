@@ -4,6 +4,7 @@ import { INVISIBLE } from '../schemas/governance.ts';
 import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
 import { MAX_TITLE_LENGTH } from './limits.ts';
+import { aliasClashes } from './search-lexicon.ts';
 
 /** An entry as read from disk, before validation. */
 export interface RawEntry {
@@ -287,8 +288,9 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
     const { collection, data } = item.entry;
     if (statusOf(item.entry) === 'draft') continue;
     if (collection === 'glossary') {
-      const names = [data.term, ...((data.aliases as unknown[] | undefined) ?? [])].filter((t): t is string => typeof t === 'string');
-      names.forEach((name, i) => once(`term:${fold(name)}`, item, i === 0 ? ['term'] : ['aliases', i - 1], (o) => `"${name}" is already defined in ${o.raw.file}. Keep one definition and link to it.`));
+      // Aliases that clash are reported by aliasClashes (search-lexicon.ts); here, the same term twice.
+      const term = data.term;
+      if (typeof term === 'string') once(`term:${fold(term)}`, item, ['term'], (o) => `"${term}" is already defined in ${o.raw.file}. Keep one definition and link to it.`);
     }
     if (collection === 'phases' && typeof data.phase === 'number') {
       once(`phase:${data.phase}`, item, ['phase'], (o) => `phase ${data.phase} already has a guide: ${o.raw.file}. Each phase has one guide; merge them or withdraw one.`);
@@ -425,6 +427,10 @@ export function validateContent(
     if (!parsed || entry.data.status === 'draft') continue;
     for (const p of checkLinks(parsed.links, key, targets)) problems.push({ file: raw.file, line: p.line, message: p.message });
   }
+  const glossary = [...byKey.values()].filter(({ entry }) => entry.collection === 'glossary' && entry.data.status !== 'draft');
+  problems.push(
+    ...aliasClashes(glossary.map(({ entry, raw }) => ({ file: raw.file, term: String(entry.data.term), aliases: entry.data.aliases as string[], aliasLine: (i) => raw.lineOf?.(['aliases', i]) }))),
+  );
   return { entries, problems };
 }
 

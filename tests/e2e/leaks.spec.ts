@@ -52,6 +52,12 @@ test('no file used only by a draft is emitted: the draft playbook\'s image is no
   expect(emitted.filter((f) => statSync(f).size === image.length && readFileSync(f).equals(image)).map((f) => relative(DIST, f))).toEqual([]);
 });
 
+test('the spelling list holds no word found only in a draft or a withdrawn entry', () => {
+  const words = Object.keys(JSON.parse(readFileSync(join(DIST, 'search/words.json'), 'utf8')) as Record<string, number>);
+  expect(words.length).toBeGreaterThan(500);
+  for (const w of ['quokka', 'lantern', 'heron', 'teapot']) expect(words, w).not.toContain(w);
+});
+
 test('withdrawn text appears only on the withdrawn page itself', () => {
   const hits = files(DIST).filter((f) => readFileSync(f).toString('latin1').includes(WITHDRAWN_MARKER)).map((f) => relative(DIST, f));
   expect(hits).toEqual([WITHDRAWN_PAGE]);
