@@ -124,7 +124,11 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
       }
       continue;
     }
-    if (STATIC_PAGES.includes(path)) continue;
+    if (STATIC_PAGES.includes(path)) {
+      // Index and start pages are built from lists; their section ids are not promised to authors.
+      if (hash) problems.push({ line, message: `links to "${url}", but ${path} has no section "#${hash}" to link to. Link to ${path} itself.` });
+      continue;
+    }
     const [, collection, id] = path.split('/');
     const key = `${collection}/${id}`;
     if (!isPage(path)) {
