@@ -34,8 +34,8 @@ const USAGE = `Usage: npm run import -- <file-or-folder>... --collection <${DOC_
   --owner            the team that owns them (an id from content/teams); without it a placeholder team
                      is written and listed as a TODO
   --out              where to write (default: <content>/<collection>)
-  --public           where images found beside the sources are copied, under images/<collection>/<id>/
-                     (default: public)
+  --public           where files linked from the pages (PDFs) are copied, under files/<collection>/<id>/
+                     (default: public); images go beside their entry, in <out>/<id>/
   --site-url         the address the old site was served at; absolute links to it become site paths
                      and links between imported pages (repeat for several addresses)
   --dry-run          convert and validate, write and copy nothing
@@ -196,12 +196,12 @@ async function main(): Promise<number> {
     const path = join(writeDir, `${result.id}${result.extension}`);
     writeFileSync(path, result.text);
     written.push({ result, path, shown: relative(process.cwd(), join(outDir, `${result.id}${result.extension}`)) });
-    if (!dryRun) {
-      for (const asset of result.assets) {
-        const to = join(flags.public, asset.to);
-        mkdirSync(dirname(to), { recursive: true });
-        if (!existsSync(to)) copyFileSync(join(root, asset.from), to);
-      }
+    // Images go beside the entry (into the staging folder on a dry run, so the check sees them); file links to public/.
+    for (const asset of result.assets) {
+      if (asset.under === 'public' && dryRun) continue;
+      const to = join(asset.under === 'entries' ? writeDir : flags.public, asset.to);
+      mkdirSync(dirname(to), { recursive: true });
+      if (!existsSync(to)) copyFileSync(join(root, asset.from), to);
     }
     if (inCollection.has(result.id) && resolve(outDir) !== resolve(contentDir, collection)) {
       result.notes.push({ kind: 'structure', message: `${collection} already has an entry "${result.id}"; rename this file before moving it into ${join(contentDir, collection)}.` });

@@ -25,7 +25,9 @@ test('imported drafts from seven export styles, filled in and published, pass th
       expect(run.status, `${style}\n${run.stdout}${run.stderr}`).toBe(0);
     }
     const playbooks = join(contentDir, 'playbooks');
-    const drafts = readdirSync(playbooks).filter((f) => f !== 'start.md');
+    const drafts = readdirSync(playbooks).filter((f) => /\.mdx?$/.test(f) && f !== 'start.md');
+    // An image found beside the sources is copied beside its entry, where the check accepts images.
+    expect(existsSync(join(playbooks, 'respond-to-comments', 'reply-flow.png'))).toBe(true);
     // 14 pages in all; escalate and respond-to-comments exist in two styles, and the second import of
     // each is not written over the first.
     expect(drafts.length).toBe(12);
@@ -53,6 +55,7 @@ test('imported drafts from seven export styles, filled in and published, pass th
     expect(respond).toMatch(/<h2[^>]* id="find-the-owner-of-the-topic"/);
     expect(respond).toMatch(/href="#find-the-owner-of-the-topic"/);
     expect(respond).toMatch(/href="\/playbooks\/escalate\/#find-the-duty-officer"/);
+    expect(respond).toMatch(/<img[^>]+alt="Reply flow: read, route, reply, record"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -157,16 +157,16 @@ describe('known constructs convert', () => {
     expect(bodyOf(draft('jekyll', 'approvals'))).toContain('[Open the approval form](/docs/approval-form/)');
     expect(bodyOf(draft('mkdocs', 'moderation'))).toMatch(/^\[Open the moderation queue\]\(\/playbooks\/queue\/\)$/m);
   });
-  it('images become Markdown images with alt text, copied when the file is found, a TODO when not', () => {
+  it('images become Markdown images with alt text, copied beside the entry when found, a TODO when not or when SVG', () => {
     const docsy = draft('hugo-docsy', 'respond-to-comments');
-    expect(bodyOf(docsy)).toContain('[![Reply flow: read, route, reply, record](/images/playbooks/respond-to-comments/reply-flow.png)](/playbooks/escalate/)');
-    expect(docsy.assets).toEqual([{ from: 'static/images/reply-flow.png', to: 'images/playbooks/respond-to-comments/reply-flow.png' }]);
-    expect(draft('jekyll', 'approvals').assets).toEqual([{ from: 'assets/approval-flow.svg', to: 'images/playbooks/approvals/approval-flow.svg' }]);
-    expect(bodyOf(draft('jekyll', 'approvals'))).toContain('![Approval flow from draft to scheduled](/images/playbooks/approvals/approval-flow.svg)');
-    expect(draft('mkdocs', 'moderation').assets).toEqual([{ from: 'docs/img/queue.svg', to: 'images/playbooks/moderation/queue.svg' }]);
+    expect(bodyOf(docsy)).toContain('[![Reply flow: read, route, reply, record](./respond-to-comments/reply-flow.png)](/playbooks/escalate/)');
+    expect(docsy.assets).toEqual([{ from: 'static/images/reply-flow.png', to: 'respond-to-comments/reply-flow.png', under: 'entries' }]);
+    // SVG can carry scripts: the portal refuses it, so the draft asks for a PNG.
+    expect(bodyOf(draft('jekyll', 'approvals'))).toMatch(/!\[Approval flow from draft to scheduled\]\(\.\/approvals\/approval-flow\.png\) \(TODO: convert \/assets\/approval-flow\\?\.svg to PNG and save it as content\/playbooks\/approvals\/approval-flow\\?\.png\)/);
+    expect(draft('jekyll', 'approvals').assets).toEqual([]);
     const plain = bodyOf(draft('hugo-plain', 'measure-reach'));
-    expect(plain).toContain('![Reach by week for the last quarter](/images/playbooks/measure-reach/reach-by-week.png) (TODO: copy the file reach-by-week.png to public/images/playbooks/measure-reach/reach-by-week.png)');
-    expect(bodyOf(draft('confluence', 'escalation-playbook-123457'))).toContain('![Escalation ladder, three steps](/images/playbooks/escalation-playbook-123457/998.png) (TODO: copy the file');
+    expect(plain).toContain('![Reach by week for the last quarter](./measure-reach/reach-by-week.png) (TODO: copy the file reach-by-week.png to content/playbooks/measure-reach/reach-by-week.png)');
+    expect(bodyOf(draft('confluence', 'escalation-playbook-123457'))).toContain('![Escalation ladder, three steps](./escalation-playbook-123457/998.png) (TODO: copy the file');
   });
   it('folds (expand, ???, Confluence expand, <details markdown>) become <details> with their title', () => {
     expect(bodyOf(draft('hugo-plain', 'measure-reach'))).toMatch(/<details>\s*<summary>\s*Why weekly and not daily\?\s*<\/summary>\s*Daily numbers swing with the news/);
@@ -295,7 +295,7 @@ describe('the command (runs it)', { timeout: 60_000 }, () => {
     temp.push(out);
     const { code, out: stdout } = run([join(EXPORTS, 'hugo-docsy'), '--collection', 'playbooks', '--owner', 'hub-editorial', '--site-url', SITE, '--out', join(out, 'playbooks'), '--public', join(out, 'public')]);
     expect(code, stdout).toBe(0);
-    expect(existsSync(join(out, 'public/images/playbooks/respond-to-comments/reply-flow.png'))).toBe(true);
+    expect(existsSync(join(out, 'playbooks/respond-to-comments/reply-flow.png'))).toBe(true);
     expect(stdout).toMatch(/spring-campaign-2023\.md: skipped; it expired on 2024-01-31/);
     expect(stdout).toMatch(/respond-to-comments\.md -> .*respond-to-comments\.mdx \[draft\]; 15 of 15 passages of text arrived \(100\.0%\)/);
     const onPublishing = /On publishing, the check will refuse \(\d+\):\n((?: {6}.*\n)+)/.exec(stdout.slice(stdout.indexOf('respond-to-comments.md ->')))?.[1] ?? '';

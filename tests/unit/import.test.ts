@@ -180,7 +180,7 @@ describe('template tags', () => {
     const hugo = one('hugo-page.md');
     const text = bodyOf(hugo);
     expect(text).toContain('Use version v2 of the dashboard');
-    expect(text).toContain('![The dashboard](/images/playbooks/hugo-page/dashboard.png) (TODO: copy the file /images/dashboard.png to public/images/playbooks/hugo-page/dashboard.png) *The campaign dashboard*');
+    expect(text).toContain('![The dashboard](./hugo-page/dashboard.png) (TODO: copy the file /images/dashboard.png to content/playbooks/hugo-page/dashboard.png) *The campaign dashboard*');
     expect(text).toMatch(/```text\nreach: 1200\n```/);
     expect(text).toContain('[Video](https://www.youtube.com/watch?v=abc123)');
     expect(text).toMatch(/^TODO: \{\{< mystery param="x" >}}\n\nInner text of an unknown shortcode\.\n\nTODO: \{\{< \/mystery >}}$/m);
@@ -331,9 +331,9 @@ describe('links', () => {
     expect(byId('getting-started')).toContain('[old FAQ](../faq.md)');
     expect(byId('getting-started')).toContain('[style guide](https://example.com/style)');
     expect(notes(r)).toMatch(/link "\.\.\/faq\.md" points to a page that is not part of this import/);
-    expect(byId('getting-started')).toContain('![Channel banner](/images/playbooks/getting-started/banner.png)');
-    expect(notes(r)).toMatch(/image "images\/banner\.png": the file is not among the imported files; copy it to public\/images\/playbooks\/getting-started\/banner\.png/);
-    expect(byId('getting-started')).toContain('(TODO: copy the file images/banner.png to public/images/playbooks/getting-started/banner.png)');
+    expect(byId('getting-started')).toContain('![Channel banner](./getting-started/banner.png)');
+    expect(notes(r)).toMatch(/image "images\/banner\.png": the file is not among the imported files; copy it to content\/playbooks\/getting-started\/banner\.png/);
+    expect(byId('getting-started')).toContain('(TODO: copy the file images/banner.png to content/playbooks/getting-started/banner.png)');
     expect(notes(batch.find((x) => x.id === 'team-page')!)).toMatch(/\[\[Missing Page\]\] points to a page that is not part of this import/);
   });
   it('keeps links to existing portal pages without a note', () => {

@@ -10,6 +10,7 @@ import { isExternal } from '../urls.ts';
 import type { DocCollection } from '../../schemas/vocab.ts';
 import type { Asset, Note } from './types.ts';
 import { todoAside } from './templates.ts';
+import { IMAGE_TYPES } from '../../node/content-layout.ts';
 
 export const DOC_EXTENSIONS = ['.md', '.markdown', '.mdx'];
 const INDEX_NAMES = ['index', 'readme', '_index'];
@@ -178,27 +179,35 @@ export function rewriteLinks(root: Root, cx: LinkContext): void {
     return url;
   };
 
-  /** A file the entry shows or offers (image, PDF): copied when found beside the sources, else a to-do. */
+  /**
+   * A file the entry shows or offers. An image found beside the sources is copied beside the entry
+   * (content/<collection>/<id>/name.png, shown as ./<id>/name.png), the only place the check accepts
+   * images from; a file link (PDF) goes to public/files/. What cannot be copied gets a to-do.
+   */
   const fileAddress = (url: string, pathPart: string, line: number | undefined, kind: 'link' | 'image'): Rewritten => {
     const name = (pathPart.split('/').pop() ?? 'file').toLowerCase();
-    const folder = kind === 'image' ? 'images' : 'files';
-    const target = `/${folder}/${batch.collection}/${self.id}/${name}`;
-    const what = kind === 'image' ? 'image' : 'file link';
+    const beside = `${self.id}/${name}`;
+    const target = kind === 'image' ? `./${beside}` : `/files/${batch.collection}/${self.id}/${name}`;
+    const where = kind === 'image' ? `content/${batch.collection}/${beside}` : `public${target}`;
     if (isExternal(pathPart)) {
       if (kind === 'link') return { url };
-      // The portal's Content Security Policy shows images from the portal only.
-      cx.note('image', `image "${url}" is on another site, which the portal's pages do not load images from; download it to public${target}.`, line);
-      return { url, todo: `download this image to public${target} and point to ${target}` };
+      // The check shows images from content/ only.
+      cx.note('image', `image "${url}" is on another site; download it to ${where} and point to ${target}.`, line);
+      return { url, todo: `download this image to ${where} and point to ${target}` };
+    }
+    if (kind === 'image' && !IMAGE_TYPES.some((e) => name.endsWith(e))) {
+      cx.note('image', `image "${url}" is not a .png, .jpg, .gif, .webp or .avif file, the kinds the portal shows (SVG can carry scripts); convert it and save it as ${where.replace(/\.[a-z0-9]+$/i, '.png')}.`, line);
+      return { url: target.replace(/\.[a-z0-9]+$/i, '.png'), todo: `convert ${pathPart} to PNG and save it as ${where.replace(/\.[a-z0-9]+$/i, '.png')}` };
     }
     const found = findAsset(batch, self.source, pathPart);
     if (found) {
-      cx.asset({ from: found, to: target.slice(1) });
+      cx.asset(kind === 'image' ? { from: found, to: beside, under: 'entries' } : { from: found, to: target.slice(1), under: 'public' });
       // Done, not something to attend to: a structure note.
-      cx.note('structure', `${what} "${url}": ${found} is copied to public${target} when the import writes files.`, line);
+      cx.note('structure', `${kind === 'image' ? 'image' : 'file link'} "${url}": ${found} is copied to ${where} when the import writes files.`, line);
       return { url: target };
     }
-    cx.note(kind === 'image' ? 'image' : 'link', `${what} "${url}": the file is not among the imported files; copy it to public${target}.`, line);
-    return { url: target, todo: `copy the file ${pathPart} to public${target}` };
+    cx.note(kind === 'image' ? 'image' : 'link', `${kind === 'image' ? 'image' : 'file link'} "${url}": the file is not among the imported files; copy it to ${where}.`, line);
+    return { url: target, todo: `copy the file ${pathPart} to ${where}` };
   };
 
   const rewrite = (given: string, line: number | undefined, kind: 'link' | 'image'): Rewritten => {

@@ -34,13 +34,16 @@ export interface ImportOptions {
   files?: string[];
 }
 
-/** A file to copy next to the entry: `from` relative to the batch root, `to` relative to the public folder. */
+/**
+ * A file to copy: `from` relative to the batch root; `to` relative to the folder the entries are
+ * written to (`under: 'entries'`, images beside their entry) or to the public folder (file links).
+ */
 export interface Asset {
   from: string;
   to: string;
+  under: 'entries' | 'public';
 }
 
-/** `todo`: a construct with no equivalent, left in the draft as a visible "TODO: …" the check refuses on publishing. */
 export type NoteKind = 'field' | 'template' | 'html' | 'link' | 'image' | 'comment' | 'structure' | 'text' | 'todo';
 
 /** Something the author should know or check, with the source line where known. */
