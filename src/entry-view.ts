@@ -8,7 +8,7 @@ import { reviewOf, type EntryRef, type Site } from './content.ts';
 import { pathPositions, type PathPosition } from './lib/paths.ts';
 import { newestFirst, phaseSpan } from './lib/format.ts';
 import { pageSearchRecords, type SearchFields } from './lib/search-record.ts';
-import { buildLexicon, buildVocabulary, type SearchHelp } from './lib/search-lexicon.ts';
+import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from './lib/search-lexicon.ts';
 import { entryPath } from './lib/urls.ts';
 import { START_AUDIENCES } from './start.ts';
 import type { ReviewState } from './lib/review.ts';
@@ -133,18 +133,22 @@ export function searchHelpOf(site: Site): SearchHelp {
     ...buildLexicon(
       site.glossary.map((t) => ({ term: t.data.term, aliases: t.data.aliases })),
       site.listed.protocols.map((p) => ({ url: entryPath('protocols', p.id), searchTerms: p.data.searchTerms })),
+      commonWords(buildVocabulary(indexedTexts(site)), indexedTexts(site).length),
     ),
     protocols: site.listed.protocols.map((p) => ({ title: p.data.title, url: href(entryPath('protocols', p.id)) })),
     ...(team && email ? { ask: { email, team: team.data.name } } : {}),
   };
 }
 
-/** The words of every indexed page, for spelling correction: published content only. */
-export function searchVocabularyOf(site: Site): Record<string, number> {
-  return buildVocabulary([
+/** The texts of every indexed page (title, summary, body, keywords): published content only. */
+function indexedTexts(site: Site): string[][] {
+  return [
     ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
-  ]);
+  ];
 }
+
+/** The words of every indexed page with their page counts, for spelling correction. */
+export const searchVocabularyOf = (site: Site): Record<string, number> => buildVocabulary(indexedTexts(site));
