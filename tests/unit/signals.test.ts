@@ -26,7 +26,7 @@ describe('the signal wire format', () => {
   });
   it('refuses malformed requests as a whole', () => {
     for (const bad of ['', 'v=2&t=search&q=a&n=0&k=0', 'v=1', 'v=1&q=a', 'v=1&t=search&q=a&n=-1&k=0', 'v=1&t=search&q=a&n=0&k=2', 'v=1&t=open&q=a&r=0&p=%2Fx%2F', 'v=1&t=open&q=a&r=1&p=http%3A%2F%2Fevil%2F',
-      'v=1&t=vote&p=%2Fx%2F&h=1&w=made-up', 'v=1&t=search&q=a&q=b&n=0&k=0', `v=1&t=search&q=${'a'.repeat(201)}&n=0&k=0`, 'v=1&t=search&q=a&n=0&k=0&t=nope']) {
+      'v=1&t=vote&p=%2Fx%2F&h=1&w=made-up', 'v=1&t=vote&p=%2Fx%2F&h=1&w=toString', 'v=1&t=search&q=%E0%A4%A&n=0&k=0', 'v=1&t=search&q=a&q=b&n=0&k=0', `v=1&t=search&q=${'a'.repeat(201)}&n=0&k=0`, 'v=1&t=search&q=a&n=0&k=0&t=nope']) {
       expect(decodeSignals(bad), bad).toBeUndefined();
     }
   });
