@@ -53,6 +53,7 @@ ${tls ? '    http2 on;\n' : ''}    server_name ${serverName};
 ${tls ? "    # ssl_certificate / ssl_certificate_key: your internal CA's certificate.\n" : ''}
 ${headers}
     add_header Strict-Transport-Security "${HSTS}" always;
+    add_header Cache-Control "${cacheControl(prefix)}" always;
 
     # Single sign-on: every request is checked by the company's identity proxy first
     # (for example oauth2-proxy in front of the identity provider, listening on ${auth}).

@@ -7,7 +7,6 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderNginx } from '../../src/lib/security-headers.ts';
 import { findNginx, renderStandaloneNginx } from '../../scripts/lib/nginx.ts';
 
 /** The cookie the stub identity proxy accepts as "signed in". */
@@ -53,7 +52,11 @@ export async function startNginx({ dir, root, base, port, authPort }: { dir: str
   if (!nginx) throw new Error('No nginx: run `node scripts/ensure-nginx.ts` (npm test does).');
   const signalLog = join(dir, 'signals.log');
   const conf = join(dir, 'nginx.conf');
-  writeFileSync(conf, renderStandaloneNginx({ dir, site: renderNginx({ base, root, listen: `127.0.0.1:${port}`, auth: `127.0.0.1:${authPort}`, signalLog }) }));
+  // The configuration exactly as `npm run hosting` prints it, wrapped for a non-root nginx.
+  const hosting = spawnSync(process.execPath, ['scripts/hosting.ts', '--base', base, '--root', root, '--listen', `127.0.0.1:${port}`, '--auth', `127.0.0.1:${authPort}`, '--signal-log', signalLog], { encoding: 'utf8' });
+  if (hosting.status !== 0) throw new Error(`npm run hosting failed:\n${hosting.stderr}`);
+  writeFileSync(join(dir, 'hub-portal.conf'), hosting.stdout);
+  writeFileSync(conf, renderStandaloneNginx({ dir, site: hosting.stdout }));
   // Workers read the site from the private temporary folder the test made.
   chmodSync(dir, 0o755);
   const check = spawnSync(nginx, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
