@@ -6,6 +6,7 @@
  * Ports: E2E_NGINX_PORT and E2E_STUB_PORT (127.0.0.1), or free ones the OS gives.
  */
 import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -151,6 +152,49 @@ test('a search with no results, a result opened and a vote reach the signal log 
   expect(violations).toEqual([]);
 });
 
+test('the search dialog: Enter on a result sends its rank, closing the dialog ends a search', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await context.addCookies([{ ...SESSION_COOKIE, url: origin }]);
+  const before = signalsInLog().length;
+  await page.goto(`${origin}${BASE}playbooks/`);
+  await page.keyboard.press('/');
+  const box = page.getByRole('combobox', { name: 'Search the portal' });
+  await box.fill('house rules');
+  await expect(page.locator('.search-dialog [role=status]')).toContainText('for “house rules”');
+  await page.getByRole('button', { name: 'Close search' }).click();
+  await page.keyboard.press('/');
+  await box.fill('dark period');
+  await expect(page.locator('.search-dialog [role=status]')).toContainText('for “dark period”');
+  await page.keyboard.press('ArrowDown');
+  const url = new URL((await page.locator('#search-dialog-results [role=option]').first().getAttribute('data-url'))!, origin).pathname;
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(url));
+  await expect.poll(() => signalsInLog().slice(before).filter((s) => s.type === 'open').length, { timeout: 15_000 }).toBe(1);
+  expect(signalsInLog().slice(before)).toEqual(expect.arrayContaining<Signal>([
+    { type: 'search', query: 'house rules', results: expect.any(Number) as number, opened: false },
+    { type: 'open', query: 'dark period', rank: 1, page: url },
+    { type: 'search', query: 'dark period', results: expect.any(Number) as number, opened: true },
+  ]));
+});
+
+test('"Was this page helpful?" passes axe and works from the keyboard', async ({ page, context }) => {
+  await context.addCookies([{ ...SESSION_COOKIE, url: origin }]);
+  await page.goto(`${origin}${BASE}playbooks/`);
+  const entry = await page.locator(`main a[href^="${BASE}playbooks/"]:not([href="${BASE}playbooks/"])`).first().getAttribute('href');
+  await page.goto(`${origin}${entry}`);
+  const yes = page.getByRole('button', { name: 'Yes', exact: true });
+  await yes.focus();
+  await page.keyboard.press('Enter');
+  await expect(yes).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('group', { name: 'What helped? (optional)' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'What was wrong? (optional)' })).toBeHidden();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.feedback').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.help}`)).toEqual([]);
+  }
+});
+
 test('bad, bodied, huge and signed-out signal requests are refused and not logged', async () => {
   const before = signalLines().length;
   const path = `${BASE}_signal`;
@@ -173,6 +217,7 @@ test('the report turns the signal log into the expected findings', async () => {
   expect(run.status, run.stderr).toBe(0);
   const text = run.stdout;
   expect(text).toContain('## Searches with no results (2)');
+  expect(text).toMatch(/## Searches where no result was opened \(\d+\)\n\n.*\n\n\| Query[^\n]*\n[^\n]*\n\| \[house rules\]/);
   expect(text).toContain(`| [zzqxv blorft](${origin}${BASE}search/?q=zzqxv%20blorft) | 1 | \`npm run new -- playbooks 'Zzqxv blorft'\` |`);
   expect(text).toMatch(new RegExp(`- \\[${openedTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]\\(${origin}${openedPath}\\) \\([a-z-]+\\): 1 not helpful, 0 helpful\\. Reasons: It is out of date or wrong \\(1\\)\\.`));
   expect(text).toContain('  - “The contact list is old, ask [e-mail]”');
