@@ -35,7 +35,11 @@ export class SignalQueue {
   private lastSend = -Infinity;
   private timer = false;
 
-  constructor(private readonly deps: QueueDeps) {}
+  private readonly deps: QueueDeps;
+
+  constructor(deps: QueueDeps) {
+    this.deps = deps;
+  }
 
   /** The results shown for a query (call on every answer; intermediate queries are dropped). */
   searchSettled(query: string, results: number): void {

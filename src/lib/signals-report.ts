@@ -62,7 +62,7 @@ export async function tallySignals(lines: AsyncIterable<string> | Iterable<strin
         else if (!s.opened) q.unopened += 1;
         t.queries.set(key, q);
       } else if (s.type === 'open') {
-        const byQuery = t.opens.get(s.page) ?? new Map();
+        const byQuery = t.opens.get(s.page) ?? new Map<string, { query: string; opens: number; rankSum: number }>();
         const key = normalizeQuery(s.query);
         const o = byQuery.get(key) ?? { query: s.query, opens: 0, rankSum: 0 };
         o.opens += 1;
@@ -70,7 +70,7 @@ export async function tallySignals(lines: AsyncIterable<string> | Iterable<strin
         byQuery.set(key, o);
         t.opens.set(s.page, byQuery);
       } else {
-        const v = t.votes.get(s.page) ?? { yes: 0, no: 0, reasons: new Map(), comments: [] };
+        const v: VoteTally = t.votes.get(s.page) ?? { yes: 0, no: 0, reasons: new Map(), comments: [] };
         if (s.helpful) v.yes += 1;
         else v.no += 1;
         if (s.reason) v.reasons.set(s.reason, (v.reasons.get(s.reason) ?? 0) + 1);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, SESSION_COOKIE, startIdentityStub, startNginx, STUB_USER, type RunningNginx } from './nginx-server.ts';
 import { HSTS, SECURITY_HEADERS, cacheControl } from '../../src/lib/security-headers.ts';
-import { parseLogLine, type Signal } from '../../src/lib/signals.ts';
+import { parseLogLine } from '../../src/lib/signals.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -139,7 +139,7 @@ test('a search with no results, a result opened and a vote reach the signal log 
   const lines = signalLines();
   for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d v=1&t=(search|open|vote)&/);
   const signals = signalsInLog();
-  expect(signals).toEqual(expect.arrayContaining<Signal>([
+  expect(signals).toEqual(expect.arrayContaining([
     { type: 'search', query: 'zzqxv blorft', results: 0, opened: false },
     { type: 'open', query: 'crisis', rank: openedRank, page: openedPath },
     expect.objectContaining({ type: 'search', query: 'crisis', opened: true }),
@@ -170,10 +170,10 @@ test('the search dialog: Enter on a result sends its rank, closing the dialog en
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(url));
   await expect.poll(() => signalsInLog().slice(before).filter((s) => s.type === 'open').length, { timeout: 15_000 }).toBe(1);
-  expect(signalsInLog().slice(before)).toEqual(expect.arrayContaining<Signal>([
-    { type: 'search', query: 'house rules', results: expect.any(Number) as number, opened: false },
+  expect(signalsInLog().slice(before)).toEqual(expect.arrayContaining([
+    { type: 'search', query: 'house rules', results: expect.any(Number), opened: false },
     { type: 'open', query: 'dark period', rank: 1, page: url },
-    { type: 'search', query: 'dark period', results: expect.any(Number) as number, opened: true },
+    { type: 'search', query: 'dark period', results: expect.any(Number), opened: true },
   ]));
 });
 
