@@ -124,8 +124,8 @@ export function buildSignalsReport(t: SignalTally, entries: ValidEntry[], { site
   const pageRef = (path: string): PageRef => {
     const m = /\/([a-z-]+)\/([^/]+)\/$/.exec(path);
     const entry = m ? byKey.get(`${m[1]}/${m[2]}`) : undefined;
-    const data = entry?.data as { title?: string; owner?: string } | undefined;
-    return { path, title: data?.title ?? path, owner: data?.owner ?? 'no owner (not an entry)', key: entry ? `${entry.collection}/${entry.id}` : undefined, url: link(path) };
+    const data = entry?.data as { title?: string; term?: string; owner?: string } | undefined;
+    return { path, title: data?.title ?? data?.term ?? path, owner: data?.owner ?? (entry ? 'no owner' : 'no owner (not an entry)'), key: entry ? `${entry.collection}/${entry.id}` : undefined, url: link(path) };
   };
   const queries = [...t.queries.values()];
   const noResults = queries.filter((q) => q.empty > 0).sort((a, b) => b.empty - a.empty || a.query.localeCompare(b.query)).slice(0, top)
