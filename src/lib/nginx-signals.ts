@@ -11,14 +11,15 @@ export const DEFAULT_SIGNAL_LOG = '/var/log/nginx/hub-signals.log';
 
 /**
  * http-level directives (nginx allows log_format and map only there): the log's format, and
- * `$hub_signal_ok`, 1 for a GET or a body-less POST whose query string has the signal shape.
+ * `$hub_signal_ok`, 1 for a body-less POST (what sendBeacon sends) whose query string has the signal shape;
+ * no GET, so an image on another page cannot write to the log.
  */
 export function signalsHttpDirectives(): string {
   return `# Reader signals: one line per request, time and query string only (no address, no user).
 log_format hub_signals '$time_iso8601 $args';
 map "$request_method:$content_length$http_transfer_encoding:$args" $hub_signal_ok {
     default 0;
-    "~^(GET|POST):0?:${NGINX_ARGS_PATTERN}$" 1;
+    "~^POST:0?:${NGINX_ARGS_PATTERN}$" 1;
 }
 `;
 }

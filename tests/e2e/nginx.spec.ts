@@ -204,6 +204,7 @@ test('bad, bodied, huge and signed-out signal requests are refused and not logge
     expect((await signedIn.post(`${path}?${args}`)).status(), args.slice(0, 40)).toBe(400);
   }
   expect((await signedIn.post(`${path}?v=1&t=search&q=b&n=0&k=0`, { data: 'a body' })).status()).toBe(400);
+  expect((await signedIn.get(`${path}?v=1&t=search&q=d&n=0&k=0`)).status()).toBe(400);
   expect((await signedOut.post(`${path}?v=1&t=search&q=c&n=0&k=0`, { maxRedirects: 0 })).status()).toBe(302);
   const added = signalLines().slice(before);
   expect(added).toHaveLength(1);
