@@ -1,7 +1,7 @@
 /**
  * The nginx side of reader signals (src/lib/signals.ts): a request to SIGNAL_PATH is checked by
  * the identity proxy like every other request, answered 204 and written to its own log as
- * `<ISO 8601 time> <query string>`: no address, user name, cookie, referrer or browser. A request
+ * `<ISO 8601 time, cut to the hour> <query string>`: no address, user name, cookie, referrer or browser. A request
  * whose query string is not a signal, or that has a body, gets 400 and is not logged.
  */
 import { NGINX_ARGS_PATTERN, SIGNAL_PATH } from './signals.ts';
@@ -15,8 +15,13 @@ export const DEFAULT_SIGNAL_LOG = '/var/log/nginx/hub-signals.log';
  * no GET, so an image on another page cannot write to the log.
  */
 export function signalsHttpDirectives(): string {
-  return `# Reader signals: one line per request, time and query string only (no address, no user).
-log_format hub_signals '$time_iso8601 $args';
+  return `# Reader signals: one line per request, the hour and the query string only (no address, no user).
+# The time is cut to the hour: to the second, it could be matched with the sign-in log's entries.
+map $time_iso8601 $hub_signal_hour {
+    default "";
+    "~^(?<hour>\\d{4}-\\d\\d-\\d\\dT\\d\\d):\\d\\d:\\d\\d(?<zone>.*)$" "\${hour}:00:00\${zone}";
+}
+log_format hub_signals '$hub_signal_hour $args';
 map "$request_method:$content_length$http_transfer_encoding:$args" $hub_signal_ok {
     default 0;
     "~^POST:0?:${NGINX_ARGS_PATTERN}$" 1;

@@ -198,7 +198,7 @@ function toSignal(g: Record<string, string>): Signal | undefined {
   return undefined;
 }
 
-/** One line of the signal log: `<ISO 8601 time> <query string>` (nginx `$time_iso8601 $args`). */
+/** One line of the signal log: `<ISO 8601 time> <query string>` (nginx writes the time cut to the hour). */
 export interface LogLine { time: string; signals: Signal[] }
 
 /** A line of the signal log parsed, or undefined when it is malformed. */

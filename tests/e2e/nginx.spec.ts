@@ -137,7 +137,8 @@ test('a search with no results, a result opened and a vote reach the signal log 
   await expect.poll(() => signalsInLog().filter((s) => s.type === 'vote').length, { timeout: 15_000 }).toBe(1);
   await expect.poll(() => signalsInLog().filter((s) => s.type === 'open').length, { timeout: 15_000 }).toBe(1);
   const lines = signalLines();
-  for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d v=1&t=(search|open|vote)&/);
+  // Documented: the hour (minutes and seconds zeroed), a space, the query string.
+  for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00[+-]\d\d:\d\d v=1&t=(search|open|vote)&/);
   const signals = signalsInLog();
   expect(signals).toEqual(expect.arrayContaining([
     { type: 'search', query: 'zzqxv blorft', results: 0, opened: false },

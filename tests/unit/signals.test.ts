@@ -61,10 +61,12 @@ describe('the nginx check of a signal request', () => {
   });
   it('is in the generated configuration with its own log format that has no user, address or cookie', () => {
     const conf = renderNginx({ base: '/social-hub', signalLog: '/var/log/hub/signals.log' });
-    expect(conf).toContain("log_format hub_signals '$time_iso8601 $args';");
+    expect(conf).toContain("log_format hub_signals '$hub_signal_hour $args';");
+    // The time is cut to the hour before it is logged.
+    expect(conf).toContain('"~^(?<hour>\\d{4}-\\d\\d-\\d\\dT\\d\\d):\\d\\d:\\d\\d(?<zone>.*)$" "${hour}:00:00${zone}";');
     expect(conf).toContain('location = /social-hub/_signal {');
     expect(conf).toContain('access_log /var/log/hub/signals.log hub_signals if=$hub_signal_ok;');
-    expect(conf.match(/log_format[^;]*;/)![0]).not.toMatch(/remote_user|remote_addr|http_cookie|user_agent|referer/);
+    expect(conf.match(/log_format[^;]*;/)![0]).not.toMatch(/remote_user|remote_addr|http_cookie|user_agent|referer|time_iso8601/);
     expect(renderNginx({ signalLog: false })).not.toContain('_signal');
   });
 });
