@@ -78,7 +78,8 @@ export function buildReport(entries: ValidEntry[], today: string): Report {
   return { today, totals, review: { overdue, due }, owners, orphans, coverage: { byPhase, byAudience, gaps } };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 orphan", "2 orphans": a count with its noun. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The report as Markdown (also what the terminal shows). */
 export function renderMarkdown(r: Report): string {

@@ -8,7 +8,7 @@
  */
 import { HELPFUL_REASONS, NOT_HELPFUL_REASONS, normalizeQuery, parseLogLine, redactComment, type Reason } from './signals.ts';
 import type { ValidEntry } from './validate-content.ts';
-import { esc } from './report.ts';
+import { esc, plural } from './report.ts';
 
 interface QueryTally { query: string; searches: number; empty: number; unopened: number }
 interface VoteTally { yes: number; no: number; reasons: Map<Reason, number>; comments: { helpful: boolean; text: string; time: string }[] }
@@ -117,9 +117,10 @@ const share = (yes: number, no: number) => (yes + no ? Math.round((100 * yes) / 
 /** Findings from a tally, with pages resolved to entries (title, owner) where the page is one. */
 export function buildSignalsReport(t: SignalTally, entries: ValidEntry[], { site, since, top = 20 }: SignalsReportOptions = {}): SignalsReport {
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
-  const origin = site ? site.replace(/\/$/, '') : '';
-  const basePath = site ? new URL(site).pathname.replace(/\/$/, '') : '';
-  const link = (path: string) => (origin ? `${new URL(site!).origin}${path}` : path);
+  // Logged paths already carry the base; --site adds the origin and tells where search lives.
+  const siteUrl = site ? new URL(site) : undefined;
+  const basePath = siteUrl ? siteUrl.pathname.replace(/\/$/, '') : '';
+  const link = (path: string) => (siteUrl ? `${siteUrl.origin}${path}` : path);
   const searchUrl = (query: string) => link(`${basePath}/search/?q=${encodeURIComponent(query)}`);
   const pageRef = (path: string): PageRef => {
     const m = /\/([a-z-]+)\/([^/]+)\/$/.exec(path);
@@ -158,8 +159,6 @@ export function buildSignalsReport(t: SignalTally, entries: ValidEntry[], { site
     noResults, noClick, unhelpful, perPage, perOwner, ledTo,
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function summary(r: SignalsReport): string {
   const span = r.first ? `from ${r.first.slice(0, 10)} to ${r.last!.slice(0, 10)}` : 'no signals in the period';
