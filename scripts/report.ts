@@ -31,6 +31,15 @@ if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
   console.error(`--since must be a date like 2026-11-01 (got "${since}").`);
   process.exit(2);
 }
+const site = arg('site') ?? process.env.SITE_URL;
+if (site !== undefined && !URL.canParse(site)) {
+  console.error(`--site must be the site's address, like https://intranet.example/social-hub/ (got "${site}").`);
+  process.exit(2);
+}
+if (process.argv.includes('--signals') && (signalsFile === undefined || signalsFile.startsWith('--'))) {
+  console.error('--signals needs the signal log\'s path, like --signals /var/log/nginx/hub-signals.log.');
+  process.exit(2);
+}
 if (signalsFile !== undefined && !existsSync(signalsFile)) {
   console.error(`--signals ${signalsFile}: no such file. Give the signal log nginx writes (npm run hosting prints its path).`);
   process.exit(2);
@@ -47,7 +56,7 @@ if (signalsFile) {
   const started = performance.now();
   const lines = createInterface({ input: createReadStream(signalsFile), crlfDelay: Infinity });
   const tally = await tallySignals(lines, { since });
-  const signals = buildSignalsReport(tally, entries, { site: arg('site') ?? process.env.SITE_URL, since });
+  const signals = buildSignalsReport(tally, entries, { site, since });
   markdown += `\n${renderSignalsMarkdown(signals)}`;
   signalsHtml = renderSignalsHtml(signals);
   console.error(`Read ${tally.lines} signal-log lines in ${Math.round(performance.now() - started)} ms.`);
