@@ -3,6 +3,7 @@ import { SCHEMAS, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
 import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
+import { aliasClashes } from './search-lexicon.ts';
 
 /** An entry as read from disk, before validation. */
 export interface RawEntry {
@@ -265,6 +266,10 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
     if (!parsed || entry.data.status === 'draft') continue;
     for (const p of checkLinks(parsed.links, key, targets)) problems.push({ file: raw.file, line: p.line, message: p.message });
   }
+  const glossary = [...byKey.values()].filter(({ entry }) => entry.collection === 'glossary' && entry.data.status !== 'draft');
+  problems.push(
+    ...aliasClashes(glossary.map(({ entry, raw }) => ({ file: raw.file, term: String(entry.data.term), aliases: entry.data.aliases as string[], aliasLine: (i) => raw.lineOf?.(['aliases', i]) }))),
+  );
   return { entries, problems };
 }
 

@@ -67,6 +67,12 @@ export const governanceShape = {
   nextReview: DaySchema.optional(),
   /** Free keywords that help search. */
   tags: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words readers use for this entry that its text does not: everyday words, acronyms, other
+   * spellings ("boss", "got hacked"). Search finds the entry by them; they are never shown. On a
+   * protocol they name its incident, and a query naming one puts the protocol first.
+   */
+  searchTerms: z.array(z.string().trim().min(1).max(60, 'Keep each search term under 60 characters.')).max(30, 'List at most 30 search terms.').default([]),
   /** Other entries a reader should see next, as collection/id. */
   related: z.array(AnyRefSchema).default([]),
   /** For withdrawn entries: what replaces this one, as collection/id. */

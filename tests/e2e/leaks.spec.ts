@@ -27,6 +27,12 @@ test('no draft text reaches any file in dist/', () => {
   }
 });
 
+test('the spelling list holds no word found only in a draft or a withdrawn entry', () => {
+  const words = Object.keys(JSON.parse(readFileSync(join(DIST, 'search/words.json'), 'utf8')) as Record<string, number>);
+  expect(words.length).toBeGreaterThan(500);
+  for (const w of ['quokka', 'lantern', 'heron', 'teapot']) expect(words, w).not.toContain(w);
+});
+
 test('withdrawn text appears only on the withdrawn page itself', () => {
   const hits = files(DIST).filter((f) => readFileSync(f).toString('latin1').includes(WITHDRAWN_MARKER)).map((f) => relative(DIST, f));
   expect(hits).toEqual([WITHDRAWN_PAGE]);
