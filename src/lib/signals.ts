@@ -223,11 +223,11 @@ export const NGINX_ARGS_PATTERN = `(?=[^ ]{1,${MAX_ARGS}}$)v=${SIGNAL_VERSION}(&
 
 /**
  * The query and result count the search UI announces in its status line (the wording of
- * describeCount in src/lib/search.ts, or its "No close matches" line, which shows no close result),
- * or undefined for any other status (loading, an error, a query-less listing).
+ * describeCount in src/lib/search.ts), or undefined for any other status (loading, an error, a
+ * query-less listing).
  */
 export function readSearchStatus(text: string): { query: string; results: number } | undefined {
-  const m = /^(No results|1 result|(\d+) results|No close matches) for “(.*)”/s.exec(text.trim());
+  const m = /^(No results|1 result|(\d+) results) for “(.*)”/s.exec(text.trim());
   if (!m) return undefined;
   const results = m[1] === '1 result' ? 1 : m[2] ? Number(m[2]) : 0;
   return { query: m[3]!, results };

@@ -33,7 +33,7 @@ function wireSearch() {
 
   const opened = (option: HTMLElement, listbox: HTMLElement) => {
     const input = document.querySelector<HTMLInputElement>(`input[role="combobox"][aria-controls="${CSS.escape(listbox.id)}"]`);
-    const url = option.dataset.url;
+    const url = option.getAttribute('href');
     if (!input || !url) return;
     // Rank counts pages, not the section rows listed under them: a section shares its page's rank.
     const options = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')];
@@ -43,7 +43,7 @@ function wireSearch() {
   };
   const onPointer = (e: MouseEvent) => {
     if (e.type === 'auxclick' && e.button !== 1) return;
-    const option = (e.target as Element | null)?.closest<HTMLElement>('[role="option"][data-url]');
+    const option = (e.target as Element | null)?.closest<HTMLElement>('[role="option"]');
     const listbox = option?.closest<HTMLElement>('[role="listbox"]');
     if (option && listbox) opened(option, listbox);
   };
@@ -56,7 +56,7 @@ function wireSearch() {
     const active = input.getAttribute('aria-activedescendant');
     const option = active ? document.getElementById(active) : null;
     const listbox = option?.closest<HTMLElement>('[role="listbox"]');
-    if (option?.dataset.url && listbox) opened(option, listbox);
+    if (option && listbox) opened(option, listbox);
   }, true);
   // `close` does not bubble; a capturing listener still hears the dialog's.
   document.addEventListener('close', (e) => e.target instanceof HTMLDialogElement && e.target.classList.contains('search-dialog') && searchEnded(), true);

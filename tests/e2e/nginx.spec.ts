@@ -118,7 +118,7 @@ test('a search with no results, a result opened and a vote reach the signal log 
   await expect(status).toContainText('for “crisis”');
   // The first document entry listed (glossary terms have no helpfulness question); its rank counts pages above it.
   const rows = page.locator('#search-page-results [role=option]:not(.section)');
-  const urls = await rows.evaluateAll((os) => os.map((o) => (o as HTMLElement).dataset.url!));
+  const urls = await rows.evaluateAll((os) => os.map((o) => o.getAttribute('href')!));
   const rank = urls.findIndex((u) => /\/(playbooks|protocols|policy|phases|case-studies)\//.test(u)) + 1;
   expect(rank).toBeGreaterThan(0);
   const chosen = rows.nth(rank - 1);
@@ -167,7 +167,7 @@ test('the search dialog: Enter on a result sends its rank, closing the dialog en
   await box.fill('dark period');
   await expect(page.locator('.search-dialog [role=status]')).toContainText('for “dark period”');
   await page.keyboard.press('ArrowDown');
-  const url = new URL((await page.locator('#search-dialog-results [role=option]').first().getAttribute('data-url'))!, origin).pathname;
+  const url = new URL((await page.locator('#search-dialog-results [role=option]').first().getAttribute('href'))!, origin).pathname;
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(url));
   await expect.poll(() => signalsInLog().slice(before).filter((s) => s.type === 'open').length, { timeout: 15_000 }).toBe(1);
