@@ -55,6 +55,8 @@ export async function runQueries(page: Page, origin: string, queries: RelevanceQ
     const named = `“${searchableQuery(query.q)}”`;
     await box.fill(query.q);
     await page.locator('.search-status').filter({ hasText: named }).waitFor({ timeout: 15_000 });
+    // The rows are final once the list is no longer busy (a spelling check may replace them).
+    await page.locator('#search-page-results[aria-busy="false"]').waitFor({ state: 'attached', timeout: 15_000 });
     // Rows are links; an older search page kept the URL in data-url (kept readable for comparisons).
     const hrefs = await page.locator('#search-page-results [role="option"]:not(.section)').evaluateAll((rows) => rows.map((r) => r.getAttribute('href') ?? r.getAttribute('data-url') ?? ''));
     const got = hrefs.slice(0, TOP).map((h) => pathOf(h, base));

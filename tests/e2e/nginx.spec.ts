@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, SESSION_COOKIE, startIdentityStub, startNginx, STUB_USER, type RunningNginx } from './nginx-server.ts';
-import { HSTS, SECURITY_HEADERS, cacheControl } from '../../src/lib/security-headers.ts';
+import { HSTS, cacheControl, securityHeadersFor } from '../../src/lib/security-headers.ts';
 import { parseLogLine } from '../../src/lib/signals.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -83,12 +83,14 @@ test('every page is 200 for a signed-in reader and sends a signed-out one to sig
   }
 });
 
-test('pages, hashed assets and the search index carry the headers of src/lib/security-headers.ts', async () => {
+test('pages, hashed assets, images and the search index carry the headers of src/lib/security-headers.ts', async () => {
   const html = await (await signedIn.get(BASE)).text();
   const asset = new URL(html.match(/(?:src|href)="([^"]*\/_astro\/[^"]+)"/)![1]!, origin).pathname;
-  for (const path of [BASE, `${BASE}playbooks/`, asset, `${BASE}pagefind/pagefind-entry.json`]) {
-    const headers = (await signedIn.get(path)).headers();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
+  for (const path of [BASE, `${BASE}playbooks/`, asset, `${BASE}pagefind/pagefind-entry.json`, `${BASE}favicon.svg`, `${BASE}sitemap.xml`]) {
+    const res = await signedIn.get(path);
+    expect(res.status(), path).toBe(200);
+    const headers = res.headers();
+    for (const [name, value] of Object.entries(securityHeadersFor(path))) expect(headers[name.toLowerCase()], `${path} ${name}`).toBe(value);
     expect(headers['strict-transport-security'], path).toBe(HSTS);
     expect(headers['cache-control'], path).toBe(cacheControl(path));
   }

@@ -45,6 +45,7 @@ describe('the hub vocabulary', () => {
     expect(namedIncidents(toSlots(['ig', 'account', 'hacked'], synonyms), lexicon)).toEqual([{ phrase: 'hacked', urls: ['/protocols/account-compromise/'] }]);
     expect(namedIncidents(toSlots(['locked', 'out', 'again'], synonyms), lexicon).map((i) => i.phrase)).toEqual(['locked out']);
     expect(namedIncidents(toSlots(['locked', 'door'], synonyms), lexicon)).toEqual([]);
+    expect(namedIncidents(toSlots(['leak'], synonyms), buildLexicon([], [{ url: '/p/', searchTerms: ['leaked'] }]))).toEqual([{ phrase: 'leaked', urls: ['/p/'] }]);
   });
 });
 
@@ -76,13 +77,14 @@ describe('spelling', () => {
 });
 
 describe('merging searches', () => {
-  it('puts pages that match more parts of the query first, then the higher score', () => {
+  it('ranks by the summed score over the parts a page matches, then by how many it matches', () => {
     const merged = mergeBySlots([
-      [{ id: 'a', score: 1, rank: 0 }, { id: 'b', score: 5, rank: 1 }],
-      [{ id: 'a', score: 1, rank: 0 }, { id: 'c', score: 9, rank: 1 }],
+      [{ id: 'a', score: 3, rank: 0 }, { id: 'b', score: 5, rank: 1 }, { id: 'd', score: 2, rank: 2 }],
+      [{ id: 'a', score: 3, rank: 0 }, { id: 'c', score: 9, rank: 1 }, { id: 'e', score: 4, rank: 2 }],
+      [{ id: 'd', score: 2, rank: 0 }],
     ]);
-    expect(merged.map((m) => m.id)).toEqual(['a', 'c', 'b']);
-    expect(merged[0]).toMatchObject({ slots: 2, score: 2 });
+    expect(merged.map((m) => m.id)).toEqual(['c', 'a', 'b', 'd', 'e']);
+    expect(merged[1]).toMatchObject({ slots: 2, score: 6 });
   });
   it('keeps each list order for a sorted search', () => {
     const merged = mergeBySlots([[{ id: 'x', score: 9, rank: 1 }, { id: 'y', score: 1, rank: 0 }]], true);

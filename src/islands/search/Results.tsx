@@ -22,6 +22,8 @@ interface Props {
   active: number;
   onHover?: (index: number) => void;
   label: string;
+  /** The rows may still change: announced to assistive technology as aria-busy. */
+  busy?: boolean;
 }
 
 /**
@@ -30,9 +32,9 @@ interface Props {
  * open or copy it, and Ctrl/Cmd-click or a middle click opens a new tab with no script at all.
  * Options are not in the tab order: the arrow keys in the box move between them.
  */
-export function Results({ id, options, active, onHover, label }: Props) {
+export function Results({ id, options, active, onHover, label, busy = false }: Props) {
   return (
-    <ul id={id} role="listbox" aria-label={label} className="search-results" hidden={options.length === 0}>
+    <ul id={id} role="listbox" aria-label={label} aria-busy={busy} className="search-results" hidden={options.length === 0}>
       {options.map((o, i) => (
         <li key={o.key} role="none">
           <a

@@ -126,7 +126,7 @@ export default function SearchDialog({ base }: Props) {
             }}
           />
         )}
-        <Results id="search-dialog-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+        <Results id="search-dialog-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" busy={!outcome.settled} />
         {ready && outcome.total === 0 && <EmptyAnswer q={answeredQ} help={outcome.help} browse={browseLinks(base)} />}
         <p className="search-more">
           <a href={fullSearch}>{q.trim() ? 'Filter these results on the search page' : 'Browse everything on the search page'}</a>

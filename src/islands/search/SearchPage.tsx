@@ -146,7 +146,7 @@ export default function SearchPage({ base, initial }: Props) {
               {answered.q.trim() && <EmptyAnswer q={answered.q} help={outcome.help} browse={browseLinks(base)} />}
             </div>
           )}
-          <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+          <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" busy={!outcome.settled} />
           {ready && outcome.canLoadMore && <button type="button" className="button" onClick={outcome.loadMore}>Show more results</button>}
         </section>
       </div>

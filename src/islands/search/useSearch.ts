@@ -31,6 +31,8 @@ export interface SearchOutcome {
   understood?: Understood;
   /** The protocols and the hub's mailbox, once a query has loaded them: the answer when nothing matches. */
   help?: SearchHelp;
+  /** False while the rows shown may still change (a spelling check, the rest of the first page). */
+  settled: boolean;
 }
 
 /** The first view of the search page, rendered at build time (src/pages/search/index.astro). */
@@ -68,6 +70,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
   const [answered, setAnswered] = useState<SearchState | undefined>(initial ? { q: '', filters: {}, sort: 'relevance' } : undefined);
   const [understood, setUnderstood] = useState<Understood>();
   const [help, setHelp] = useState<SearchHelp>();
+  const [settled, setSettled] = useState(true);
   const raw = useRef<RawResult[]>([]);
   const run = useRef(0);
   /** The build's view is on screen: the first real search clears it rather than leave it stale. */
@@ -90,8 +93,10 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
       setAnswered(state);
       setUnderstood(undefined);
       setStatus('ready');
+      setSettled(true);
       return;
     }
+    setSettled(false);
     if (showingInitial.current) {
       // A reader arriving with ?q=… must not see the newest pages listed as if they matched.
       showingInitial.current = false;
@@ -140,12 +145,14 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         };
         show(answer, top);
         if (answer.recheck) {
-          // A word was not shown as typed: with the spelling list, the answer may be a correction.
+          // A word was not shown as typed: with the spelling list, the answer may be a correction,
+          // or another spelling of the word (rumor, rumour) may find better pages.
           await loadVocabulary(base);
           if (stale()) return;
           const checked = await answerOf();
           if (stale() || !checked) return;
-          if (checked.correctedFrom) {
+          const same = checked.results.length === answer.results.length && checked.results.every((r, i) => r.id === answer?.results[i]?.id);
+          if (!same || checked.correctedFrom) {
             answer = checked;
             raw.current = answer.results;
             top = await Promise.all(answer.results.slice(0, FIRST).map(withData));
@@ -183,6 +190,8 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         if (stale()) return;
         setError((e as Error).message);
         setStatus('unavailable');
+      } finally {
+        if (!stale()) setSettled(true);
       }
     })();
   }, [base, enabled, browseAll, facets, state, initial]);
@@ -201,5 +210,5 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
     if (ticket === run.current) setResults((prev) => [...prev, ...more]);
   };
 
-  return { status, error, results, total, counts, allCounts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered, understood, help };
+  return { status, error, results, total, counts, allCounts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered, understood, help, settled };
 }
