@@ -391,3 +391,14 @@ test('on a wide screen the filters stand open beside the results', async ({ page
   await expect(page.getByRole('checkbox', { name: /^Protocol \(/ })).toBeVisible();
   await expect(page.locator('.facets-fold > summary')).toBeHidden();
 });
+
+test('a page for all channels is found under each channel, and "All channels" is no filter of its own', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.getByRole('checkbox', { name: /^Instagram \(\d+\)/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^All channels/ })).toHaveCount(0);
+  // The brand voice guide is written for every channel.
+  await page.goto('/search/?q=brand+voice&channel=Instagram');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “brand voice” with the chosen filters');
+  expect(await resultUrls(page)).toContain('/playbooks/write-a-brand-voice-guide/');
+  await expect(page.getByRole('group', { name: 'Spoke (case studies)' })).toBeVisible();
+});
