@@ -201,6 +201,16 @@ test('an arrow key pressed the instant results appear is not lost', async ({ pag
   await expect(input).toHaveAttribute('aria-activedescendant', 'search-dialog-results-0');
 });
 
+test('Escape closes the dialog at once, also after typing', async ({ page }) => {
+  await page.goto('/protocols/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the portal' });
+  await page.keyboard.type('crisis');
+  await expect(dialog.getByRole('status')).toContainText('results for “crisis”');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('Ctrl+K opens search from any page, Escape closes it and focus returns', async ({ page }) => {
   await page.goto('/protocols/');
   const trigger = page.locator('[data-search-trigger]');
