@@ -83,7 +83,7 @@ export function planBinders(entries: ValidEntry[]): Binder[] {
     });
   }
 
-  const paths = live.filter((e) => e.collection === 'paths').sort((a, b) => titleOf(a).localeCompare(titleOf(b)));
+  const paths = live.filter((e) => e.collection === 'paths').sort((a, b) => a.id.localeCompare(b.id));
   for (const path of paths) {
     const steps = (path.data.steps ?? []) as { entry: string }[];
     binders.push({
