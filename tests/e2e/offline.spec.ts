@@ -95,9 +95,39 @@ test('a page read once online is kept; a sign-in page or error is never stored a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Measure what matters');
 });
 
+test('behind single sign-on: an expired session still opens saved protocols, and sign-in pages are never stored', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  await waitForWorker(page);
+  // The session expires: the identity proxy answers every page with a redirect to its sign-in
+  // page, or with a sign-in form in place of the page (both happen behind proxies).
+  await context.route(/\/protocols\/[a-z-]+\/$/, (route) => route.fulfill({ status: 302, headers: { location: '/sign-in/' } }));
+  await context.route(/\/(policy|playbooks)\/[a-z-]+\/$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title><h1>Sign in to continue</h1>' }));
+  await context.route(/\/sign-in\/$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title><h1>Sign in to continue</h1>' }));
+
+  // A saved protocol and policy chapter open from the cache instead of the sign-in page.
+  await page.goto('/protocols/crisis-escalation/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Crisis escalation');
+  await page.goto('/policy/scope/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scope');
+  // A page with no saved copy: the reader is sent to sign in, as without the worker.
+  await page.goto('/playbooks/hand-leads-to-sales/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to continue');
+
+  const stored = await page.evaluate(async () => {
+    const found: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) if ((await (await cache.match(request))!.text()).includes('Sign in to continue')) found.push(request.url);
+    }
+    return found;
+  });
+  expect(stored).toEqual([]);
+});
+
 /** A real build of the small fixture corpus into dir/out; returns the build's output on failure. */
-function buildFixture(content: string, out: string, cache: string) {
-  const { HUB_BUILT_AT: _pinned, ...env } = process.env;
+function buildFixture(content: string, out: string, cache: string, extra: Record<string, string> = {}) {
+  const { HUB_BUILT_AT: _pinned, ...env } = { ...process.env, ...extra };
   const run = spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
     encoding: 'utf8',
     env: { ...env, HUB_CONTENT_DIR: content, HUB_CACHE_DIR: cache, CI: 'true' },
@@ -115,7 +145,7 @@ test.describe('a new build', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('reaches the next online visit, and an open page that changed says so', async ({ page }) => {
+  test('reaches the next online visit, an open page that changed says so, and the kill switch clears everything', async ({ page }) => {
     test.setTimeout(180_000);
     dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
     const content = join(dir, 'content');
@@ -143,11 +173,22 @@ test.describe('a new build', () => {
     // That visit brought the new build's worker; the tab left open on the old version is told, in
     // a live region so screen readers hear it too.
     await expect(page.getByRole('status').getByText(/^This protocol was updated at \d{1,2} \w{3} \d{4}, \d\d:\d\d$/)).toBeVisible({ timeout: 20_000 });
+    expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.locator('.first-hour')).toContainText('Pause every scheduled post on every channel.');
     // The precache now holds the new version for offline reading too.
     await page.context().setOffline(true);
     await next.reload();
     await expect(next.locator('.first-hour')).toContainText('Pause every scheduled post on every channel.');
+
+    // The kill switch: a build with HUB_OFFLINE=off empties every cache and unregisters the worker
+    // on the next online visit.
+    buildFixture(content, join(dir, 'next'), join(dir, 'cache'), { HUB_OFFLINE: 'off' });
+    rmSync(join(dir, 'site'), { recursive: true });
+    renameSync(join(dir, 'next'), join(dir, 'site'));
+    await page.context().setOffline(false);
+    await next.goto(`${origin}/protocols/`);
+    await expect.poll(() => next.evaluate(async () => ({ caches: (await caches.keys()).length, workers: (await navigator.serviceWorker.getRegistrations()).length })), { timeout: 20_000 }).toEqual({ caches: 0, workers: 0 });
+    await expect(next.locator('[data-offline-status]')).toHaveCount(0);
   });
 });
