@@ -73,7 +73,7 @@ test('after one online visit, protocols, policy, contacts, glossary and search w
   expect(await cspViolations(page)).toEqual([]);
 });
 
-test('a page read once online is kept; a sign-in page or error is never stored as content', async ({ page, context }) => {
+test('a page read once online is kept; a missing page (404) is passed through and never stored', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/');
   await waitForWorker(page);
