@@ -60,7 +60,7 @@ const pagesPlugin: WorkboxPlugin = {
     throw new Error(`not a portal page (status ${response.status}, ${response.type})`);
   },
   // Precached pages are kept fresh by the precache itself; only the others are stored as read.
-  cacheWillUpdate: async ({ request, response }) => (getCacheKeyForURL(request.url) ? null : response),
+  cacheWillUpdate: async ({ request, response }) => (getCacheKeyForURL(withoutQuery(request.url)) ? null : response),
   // A search result opens a page with ?highlight=…: the precached copy is the page without it.
   cachedResponseWillBeUsed: async ({ cachedResponse, request }) => cachedResponse ?? (await matchPrecache(withoutQuery(request.url))) ?? null,
   // No network answer worth showing and no copy: the sign-in page or error as it came, or the

@@ -29,7 +29,10 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 test('after one online visit, protocols, policy, contacts, glossary and search work offline', async ({ page, context }) => {
   test.setTimeout(90_000);
   await page.addInitScript(LISTEN);
-  await page.goto('/protocols/crisis-escalation/');
+  const res = await page.goto('/protocols/crisis-escalation/');
+  const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(await res!.text())?.[1] ?? '';
+  expect(csp.split(';').filter((d) => d.trim().startsWith('worker-src'))).toEqual(["worker-src 'self'"]);
+  expect((await page.request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
   await waitForWorker(page);
   await expect(page.locator('[data-offline-status]')).toHaveText(/^Available offline · updated \d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
   expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cacheControl, renderNginx } from '../../src/lib/security-headers.ts';
 import { checkPrecacheBudget, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
 
 describe('precacheUrl', () => {
@@ -33,5 +34,17 @@ describe('pageStamp', () => {
   it('reads the build time and revision the layout writes', () => {
     expect(pageStamp('<head><meta name="hub-build" content="2026-12-04T10:00:00.000Z"><meta name="hub-revision" content="9f2"></head>')).toEqual({ built: '2026-12-04T10:00:00.000Z', revision: '9f2' });
     expect(pageStamp('<html><body>Sign in</body></html>')).toEqual({ built: undefined, revision: undefined });
+  });
+});
+
+describe('hosting the service worker', () => {
+  it('serves sw.js uncached, so a new build or the kill switch arrives on the next visit', () => {
+    expect(cacheControl('/sw.js')).toBe('no-cache');
+    expect(cacheControl('/social-hub/sw.js')).toBe('no-cache');
+    const conf = renderNginx({ base: '/social-hub' });
+    expect(conf).toMatch(/location = \/social-hub\/sw\.js \{\n\s+add_header Cache-Control "no-cache" always;/);
+  });
+  it('clears the offline copies on sign-out', () => {
+    expect(renderNginx()).toMatch(/location = \/oauth2\/sign_out \{[^}]*Clear-Site-Data '"cache", "storage"'/);
   });
 });
