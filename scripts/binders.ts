@@ -145,9 +145,9 @@ export async function printBinders({ dist, out, base = '/', only }: { dist: stri
     // Scripts off: binders are the pages as built, without islands or progress marks.
     const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     const prefix = base.replace(/\/?$/, '/');
-    let document = '';
+    let binderDocument = '';
     await context.route(`${ORIGIN}/**`, async (route) => {
-      if (route.request().url() === BINDER_URL) return route.fulfill({ body: document, contentType: 'text/html; charset=utf-8' });
+      if (route.request().url() === BINDER_URL) return route.fulfill({ body: binderDocument, contentType: 'text/html; charset=utf-8' });
       const path = decodeURIComponent(new URL(route.request().url()).pathname);
       const rel = path.startsWith(prefix) ? path.slice(prefix.length) : path.slice(1);
       const full = normalize(join(dist, rel));
@@ -161,7 +161,7 @@ export async function printBinders({ dist, out, base = '/', only }: { dist: stri
       const parts: Extracted[] = [];
       const page = await context.newPage();
       for (const [i, s] of binder.sections.entries()) parts.push(await extract(page, `${ORIGIN}${withBase(base, s.path)}`, sectionHeading(s), `s${i + 1}`));
-      document = binderHtml(binder, parts, printed, siteUrl, css);
+      binderDocument = binderHtml(binder, parts, printed, siteUrl, css);
       await page.goto(BINDER_URL);
       const pdf = () => page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer(binder.title, printed), margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' } });
       const draft = join(work, binder.file);
