@@ -195,3 +195,29 @@ test.describe('a new build', () => {
     await expect(next.locator('[data-offline-status]')).toHaveCount(0);
   });
 });
+
+test('under a path prefix (BASE_PATH), the worker precaches and serves the prefixed site offline', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const root = mkdtempSync(join(tmpdir(), 'hub-offline-base-'));
+  let served: ChildProcess | undefined;
+  try {
+    cpSync(resolve('tests/fixtures/base'), join(root, 'content'), { recursive: true });
+    buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), { BASE_PATH: '/social-hub' });
+    served = spawn(process.execPath, ['scripts/serve.ts', '--port', '4493', '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, BASE_PATH: '/social-hub' } });
+    const site = 'http://127.0.0.1:4493/social-hub';
+    await expect.poll(() => fetch(`${site}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+    await page.goto(`${site}/protocols/incident/`);
+    await waitForWorker(page);
+    await expect(page.locator('[data-offline-status]')).toContainText('Available offline');
+    await context.setOffline(true);
+    await page.goto(`${site}/policy/scope/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scope');
+    await page.goto(`${site}/playbooks/start/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not available offline');
+    await page.goto(`${site}/search/?q=incident`);
+    await expect(page.locator('.search-main [role=status]')).toContainText('for “incident”');
+  } finally {
+    served?.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
