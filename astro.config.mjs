@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { countCheck } from './src/integrations/count-check.ts';
 import { offlineReading } from './src/integrations/offline.ts';
+import { binders } from './src/integrations/print-binders.ts';
 import { linksPlugin } from './src/markdown/links.ts';
 
 /**
@@ -22,8 +23,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   // Order matters: countCheck reads the search index pagefindSearch writes, and offlineReading
-  // precaches it.
-  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading()],
+  // precaches it. binders (only with HUB_BINDERS=1) prints PDFs from the finished pages.
+  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading(), binders()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.

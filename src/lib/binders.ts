@@ -124,3 +124,8 @@ export function findSectionPages(pages: string[], sections: BinderSection[]): (n
     return undefined;
   });
 }
+
+/** True when the build itself prints the binders and the pages link to them (HUB_BINDERS=1). */
+export function bindersEnabled(env: Record<string, string | undefined>): boolean {
+  return /^(1|on|true|yes)$/i.test(env.HUB_BINDERS ?? '');
+}

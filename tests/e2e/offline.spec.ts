@@ -196,16 +196,24 @@ test.describe('a new build', () => {
   });
 });
 
-test('under a path prefix (BASE_PATH), the worker precaches and serves the prefixed site offline', async ({ page, context }) => {
+test('under a path prefix (BASE_PATH), the worker serves the prefixed site offline, and HUB_BINDERS=1 prints and links the binders', async ({ page, context }) => {
   test.setTimeout(150_000);
   const root = mkdtempSync(join(tmpdir(), 'hub-offline-base-'));
   let served: ChildProcess | undefined;
   try {
     cpSync(resolve('tests/fixtures/base'), join(root, 'content'), { recursive: true });
-    buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), { BASE_PATH: '/social-hub' });
+    buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), { BASE_PATH: '/social-hub', HUB_BINDERS: '1' });
     served = spawn(process.execPath, ['scripts/serve.ts', '--port', '4493', '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, BASE_PATH: '/social-hub' } });
     const site = 'http://127.0.0.1:4493/social-hub';
     await expect.poll(() => fetch(`${site}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+    // The build printed the binders, and the pages link to them under the prefix.
+    for (const [url, name, file] of [['/policy/', 'the whole policy as one controlled document', 'policy.pdf'], ['/protocols/', 'every protocol in one binder', 'protocols.pdf'], ['/paths/new-practitioner/', 'this path and every page it leads through, in one binder', 'path-new-practitioner.pdf']]) {
+      await page.goto(`${site}${url}`);
+      await expect(page.getByRole('link', { name })).toHaveAttribute('href', `/social-hub/binders/${file}`);
+      const pdf = await page.request.get(`${site}/binders/${file}`);
+      expect(pdf.status(), file).toBe(200);
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    }
     await page.goto(`${site}/protocols/incident/`);
     await waitForWorker(page);
     await expect(page.locator('[data-offline-status]')).toContainText('Available offline');
