@@ -20,7 +20,6 @@ import { OFFLINE_PAGE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
 
 interface WorkerScope {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
-  location: { href: string };
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(p: Promise<unknown>): void }) => void): void;
