@@ -53,7 +53,11 @@ export function startOffline(): void {
   wb.addEventListener('controlling', (event) => {
     if (event.isUpdate || event.isExternal) void announceIfChanged();
   });
-  void wb.register().then(() => showStatus());
+  // A browser that refuses service workers (a policy, a private window, a test harness) simply
+  // reads online: no error for the reader.
+  wb.register()
+    .then(() => showStatus())
+    .catch(() => undefined);
   document.querySelector('[data-update-reload]')?.addEventListener('click', () => location.reload());
   // A page left open for hours asks for a new build when the reader comes back to it.
   addEventListener('online', () => {
