@@ -61,10 +61,10 @@ export function scaffold(collection: CollectionName, title: string, { owner = 'h
     case 'glossary':
       return { extension: '.yaml', todo: ['definition', 'aliases', 'seeAlso'], text: `term: ${yamlString(title)}\naliases: []\ndefinition: "TODO: one to three plain sentences."\nseeAlso: []\nowner: ${owner}\nstatus: draft\n` };
     case 'spokes':
-      return { extension: '.yaml', todo: ['description', 'contactRole', 'phase'], text: `name: ${yamlString(title)}\nkind: spoke\ntype: business-unit # or function\ndescription: "TODO: what this unit does on social media."\ncontactRole: "TODO: a role, e.g. spoke lead"\naudiences: [practitioner]\nchannels: []\n` };
+      return { extension: '.yaml', todo: ['description', 'contactRole', 'phase'], text: `name: ${yamlString(title)}\nkind: spoke\ntype: business-unit # or function\ndescription: "TODO: what this unit does on social media."\ncontactRole: "TODO: a role, e.g. spoke lead"\naudiences: [practitioner]\nchannels: []\nstatus: draft # set to published when the spoke lead has checked it\n` };
     case 'assessment':
-      return { extension: '.yaml', todo: ['description', 'questions', 'playbooks'], text: `title: ${yamlString(title)}\norder: 99 # TODO: position in the questionnaire\ndescription: "TODO: what this dimension covers."\nplaybooks: []\nquestions:\n${[1, 2].map((n) => `  - id: todo-question-${n}\n    text: "TODO: the question."\n    options:\n${[1, 2, 3, 4].map((p) => `      - phase: ${p}\n        label: "TODO: what phase ${p} looks like."`).join('\n')}`).join('\n')}\n` };
+      return { extension: '.yaml', todo: ['description', 'questions', 'playbooks'], text: `title: ${yamlString(title)}\norder: 99 # TODO: position in the questionnaire\ndescription: "TODO: what this dimension covers."\nplaybooks: []\nstatus: draft # set to published when the questions are final\nquestions:\n${[1, 2].map((n) => `  - id: todo-question-${n}\n    text: "TODO: the question."\n    options:\n${[1, 2, 3, 4].map((p) => `      - phase: ${p}\n        label: "TODO: what phase ${p} looks like."`).join('\n')}`).join('\n')}\n` };
     case 'teams':
-      return { extension: '.yaml', todo: ['description', 'leadRole', 'contact'], text: `name: ${yamlString(title)}\ndescription: "TODO: what the team is responsible for."\nleadRole: "TODO: e.g. hub lead"\ncontact:\n  email: todo@hub.example # TODO: the team's mailbox or tracker url\n` };
+      return { extension: '.yaml', todo: ['description', 'leadRole', 'contact'], text: `name: ${yamlString(title)}\ndescription: "TODO: what the team is responsible for."\nleadRole: "TODO: e.g. hub lead"\ncontact:\n  email: todo@hub.example # TODO: the team's mailbox or tracker url\nstatus: draft # set to published when the team is ready to own entries\n` };
   }
 }
