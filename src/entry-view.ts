@@ -8,7 +8,7 @@ import { reviewOf, type EntryRef, type Site } from './content.ts';
 import { pathPositions, type PathPosition } from './lib/paths.ts';
 import { newestFirst, phaseSpan } from './lib/format.ts';
 import { pageSearchRecords, type SearchFields } from './lib/search-record.ts';
-import { buildLexicon, buildVocabulary, type SearchHelp } from './lib/search-lexicon.ts';
+import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from './lib/search-lexicon.ts';
 import { entryPath } from './lib/urls.ts';
 import { START_AUDIENCES } from './start.ts';
 import type { ReviewState } from './lib/review.ts';
@@ -102,6 +102,14 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   };
 }
 
+const ALL_CHANNELS: string = CHANNELS['all-channels'];
+/**
+ * A page written for all channels is found under each channel's filter, and "All channels" is
+ * never a filter value of its own (it would hide those pages from every specific channel).
+ */
+const searchChannels = (labels: string[]): string[] =>
+  labels.includes(ALL_CHANNELS) ? Object.values(CHANNELS).filter((c) => c !== ALL_CHANNELS) : labels;
+
 /** What the search index records about an entry page (see src/lib/search-record.ts). */
 export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): SearchFields {
   const spoke = entry.collection === 'case-studies' ? site.spoke((entry.data as { spoke: string }).spoke)?.data.name : undefined;
@@ -110,7 +118,7 @@ export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): Se
     phases: view.phases.map((p) => `Phase ${p.n}: ${p.label}`),
     phaseBadge: view.phases.length ? phaseSpan(view.phases.map((p) => p.n)) : undefined,
     audiences: view.audiences,
-    channels: view.channels,
+    channels: searchChannels(view.channels),
     spokes: spoke ? [spoke] : [],
     review: view.reviewState,
     owner: view.owner?.name,
@@ -133,18 +141,22 @@ export function searchHelpOf(site: Site): SearchHelp {
     ...buildLexicon(
       site.glossary.map((t) => ({ term: t.data.term, aliases: t.data.aliases })),
       site.listed.protocols.map((p) => ({ url: entryPath('protocols', p.id), searchTerms: p.data.searchTerms })),
+      commonWords(buildVocabulary(indexedTexts(site)), indexedTexts(site).length),
     ),
     protocols: site.listed.protocols.map((p) => ({ title: p.data.title, url: href(entryPath('protocols', p.id)) })),
     ...(team && email ? { ask: { email, team: team.data.name } } : {}),
   };
 }
 
-/** The words of every indexed page, for spelling correction: published content only. */
-export function searchVocabularyOf(site: Site): Record<string, number> {
-  return buildVocabulary([
+/** The texts of every indexed page (title, summary, body, keywords): published content only. */
+function indexedTexts(site: Site): string[][] {
+  return [
     ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
-  ]);
+  ];
 }
+
+/** The words of every indexed page with their page counts, for spelling correction. */
+export const searchVocabularyOf = (site: Site): Record<string, number> => buildVocabulary(indexedTexts(site));

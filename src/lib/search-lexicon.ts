@@ -14,7 +14,7 @@ export interface SearchHelp extends Lexicon {
 }
 
 /** The vocabulary groups (each glossary term with its aliases) and the incident phrases of protocols. */
-export function buildLexicon(glossary: { term: string; aliases: string[] }[], protocols: { url: string; searchTerms: string[] }[]): Lexicon {
+export function buildLexicon(glossary: { term: string; aliases: string[] }[], protocols: { url: string; searchTerms: string[] }[], common: string[] = []): Lexicon {
   const pins: Record<string, string[]> = {};
   for (const p of protocols) {
     for (const t of p.searchTerms) {
@@ -22,7 +22,17 @@ export function buildLexicon(glossary: { term: string; aliases: string[] }[], pr
       if (phrase) pins[phrase] = [...new Set([...(pins[phrase] ?? []), p.url])];
     }
   }
-  return { groups: glossary.map((g) => [g.term, ...g.aliases]), pins };
+  return { groups: glossary.map((g) => [g.term, ...g.aliases]), pins, common };
+}
+
+/** A word on more than this share of pages narrows a search by almost nothing. */
+const COMMON_SHARE = 0.4;
+
+/** The words so many pages hold that they narrow nothing ("social", "media" on this portal). */
+export function commonWords(vocabulary: Record<string, number>, pages: number): string[] {
+  return Object.entries(vocabulary)
+    .filter(([, n]) => n > pages * COMMON_SHARE)
+    .map(([w]) => w);
 }
 
 /** Words shorter than this are never corrected, and longer ones are not words. */

@@ -47,6 +47,12 @@ export function meaningfulWords(q: string): string[] {
   return [...new Set(queryWords(q).filter((w) => !STOPWORDS.has(w)))].slice(0, MAX_WORDS);
 }
 
+/** The words that narrow a search: the common ones dropped, unless nothing else is left. */
+export function narrowingWords(words: string[], common: readonly string[] = []): string[] {
+  const rest = words.filter((w) => !common.includes(w));
+  return rest.length ? rest : words;
+}
+
 /** What the build tells the browser about the hub's words (written by src/lib/search-lexicon.ts). */
 export interface Lexicon {
   /** Words and phrases that mean the same: each glossary term with its aliases, lower-case. */
@@ -56,6 +62,11 @@ export interface Lexicon {
    * terms): a query naming one puts its protocol first.
    */
   pins: Record<string, string[]>;
+  /**
+   * Words so many pages hold that requiring them narrows nothing ("social", "media" here): a query
+   * that has other words searches without them.
+   */
+  common?: string[];
 }
 
 /** Every word the index holds, with the number of pages using it: for spelling. */

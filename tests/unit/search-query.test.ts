@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  closestWord, correctWords, editDistance, isKnown, meaningfulWords, mergeBySlots, namedIncidents, pinFirst, queryWords, spellingVariants, synonymIndex,
+  closestWord, correctWords, editDistance, isKnown, meaningfulWords, mergeBySlots, namedIncidents, narrowingWords, pinFirst, queryWords, spellingVariants, synonymIndex,
   toSlots, type Lexicon,
 } from '../../src/lib/search-query.ts';
-import { aliasClashes, buildLexicon, buildVocabulary } from '../../src/lib/search-lexicon.ts';
+import { aliasClashes, buildLexicon, buildVocabulary, commonWords } from '../../src/lib/search-lexicon.ts';
 import { checkFiles } from './helpers.ts';
 
 const vocab = (words: Record<string, number>) => new Map(Object.entries(words));
@@ -18,6 +18,11 @@ describe('the words of a query', () => {
     expect(queryWords('<script>alert(1)</script> 🔥 crisis')).toEqual(['script', 'alert', '1', 'script', 'crisis']);
     expect(queryWords('מדיה חברתית')).toEqual(['מדיה', 'חברתית']);
     expect(queryWords("the company's policy")).toEqual(['the', 'company', 'policy']);
+  });
+  it('searches without words nearly every page holds, unless nothing else is left', () => {
+    expect(narrowingWords(['social', 'media', 'adoption', 'phase'], ['social', 'media'])).toEqual(['adoption', 'phase']);
+    expect(narrowingWords(['social', 'media'], ['social', 'media'])).toEqual(['social', 'media']);
+    expect(commonWords({ social: 9, media: 5, crisis: 2 }, 10)).toEqual(['social', 'media']);
   });
   it('reads at most the first 200 characters and 8 words', () => {
     expect(meaningfulWords(`crisis ${'z '.repeat(5000)}escalation`)).toEqual(['crisis', 'z']);

@@ -11,7 +11,7 @@
  * 4. A query naming an incident puts the protocol for it first.
  */
 import {
-  correctWords, isKnown, meaningfulWords, mergeBySlots, namedIncidents, pinFirst, spellingVariants, synonymIndex, toSlots,
+  correctWords, isKnown, meaningfulWords, mergeBySlots, narrowingWords, namedIncidents, pinFirst, spellingVariants, synonymIndex, toSlots,
   type Hit, type Lexicon, type Slot, type Vocabulary,
 } from '../../lib/search-query.ts';
 import { isWeakMatch, unconfirmedWords, unmatchedWords } from '../../lib/search.ts';
@@ -86,9 +86,9 @@ async function topExcerpts(results: RawResult[]): Promise<string[]> {
 export async function ask(sources: Sources, q: string, options: AskOptions): Promise<Answer | undefined> {
   const { pf } = sources;
   const searchOptions = { filters: options.filters, ...(options.sort ? { sort: options.sort } : {}) };
-  const typed = meaningfulWords(q);
   const lexicon = await sources.lexicon();
   if (options.stale()) return;
+  const typed = narrowingWords(meaningfulWords(q), lexicon.common);
   const synonyms = synonymIndex(lexicon);
   const incidents = namedIncidents(toSlots(typed, synonyms), lexicon);
 
