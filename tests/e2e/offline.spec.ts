@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 test.use({ serviceWorkers: 'allow' });
+// One test at a time: two of them run real Astro builds, which share the project's .astro/ folder.
+test.describe.configure({ mode: 'serial' });
 
 const LISTEN = () => {
   (window as unknown as { __csp: string[] }).__csp = [];
