@@ -6,6 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { countCheck } from './src/integrations/count-check.ts';
+import { offlineReading } from './src/integrations/offline.ts';
+import { binders } from './src/integrations/print-binders.ts';
 import { linksPlugin } from './src/markdown/links.ts';
 
 /**
@@ -20,8 +22,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  // Order matters: countCheck reads the search index pagefindSearch writes.
-  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck()],
+  // Order matters: countCheck reads the search index pagefindSearch writes, and offlineReading
+  // precaches it. binders (only with HUB_BINDERS=1) prints PDFs from the finished pages.
+  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading(), binders()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
@@ -33,15 +36,16 @@ export default defineConfig({
   devToolbar: { enabled: false },
   security: {
     // A strict CSP in every page's <meta>: Astro hashes its own inline scripts and styles.
-    // Pagefind needs WebAssembly ('wasm-unsafe-eval'); it runs in the page, so no worker is allowed
-    // (src/islands/search/pagefind.ts turns its worker off). Headers the <meta> cannot
+    // Pagefind needs WebAssembly ('wasm-unsafe-eval'); it runs in the page (src/islands/search/pagefind.ts
+    // turns its worker off). The one worker allowed is the portal's own service worker, /sw.js,
+    // for offline reading: 'self', never blob: or data:. Headers the <meta> cannot
     // carry (frame-ancestors) are in src/lib/security-headers.ts, for the web server.
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",
-        "worker-src 'none'",
+        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -10,19 +10,26 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './lib/chromium.ts';
 
-function installWithApt(): boolean {
+function installWithApt(pkg: string, missing: string): boolean {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
-  console.log('No Chromium found: installing Debian\'s chromium package (apt-get)…');
+  console.log(`No ${missing} found: installing Debian's ${pkg} package (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: 'inherit', env });
   return install.status === 0;
 }
 
+// The binders (npm run binders) and their tests read PDFs back with pdftotext, from poppler-utils.
+const hasPdftotext = () => !spawnSync('pdftotext', ['-v']).error;
+if (!hasPdftotext() && !(installWithApt('poppler-utils', 'pdftotext') && hasPdftotext())) {
+  console.error('The binders and their tests need pdftotext. On Debian or Ubuntu: sudo apt-get install poppler-utils');
+  process.exit(1);
+}
+
 let found = findChromium();
-if (!found && installWithApt()) found = findChromium();
+if (!found && installWithApt('chromium', 'Chromium')) found = findChromium();
 if (!found) {
   console.error(`
 The end-to-end tests need Chromium, and none was found.

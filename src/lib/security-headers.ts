@@ -35,6 +35,9 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Cache lifetimes: hashed assets forever, the search index and pages briefly. */
 export function cacheControl(path: string): string {
+  // The service worker is checked on every visit, so a new build (or the kill switch) arrives on
+  // the next one; browsers cap its HTTP caching at a day anyway.
+  if (/\/sw\.js$/.test(path)) return 'no-cache';
   if (/\/_astro\//.test(path)) return 'public, max-age=31536000, immutable';
   if (/\/pagefind\//.test(path)) return 'public, max-age=300';
   return 'no-cache';
@@ -88,6 +91,13 @@ ${headers}
         proxy_pass http://${auth};
         proxy_set_header Host $host;
     }
+    # Signing out clears the offline copies this browser profile holds (the service worker's caches).
+    location = /oauth2/sign_out {
+        proxy_pass http://127.0.0.1:4180;
+        proxy_set_header Host $host;
+        add_header Clear-Site-Data '"cache", "storage"' always;
+${nested.replace(/^ {4}/gm, '')}
+    }
     error_page 401 = /oauth2/start?rd=$request_uri;
 
 ${signalLog ? signalsLocations(prefix, signalLog) : ''}
@@ -112,6 +122,10 @@ ${assetHeaders}
         }
         location ~ /_astro/ {
             add_header Cache-Control "public, max-age=31536000, immutable" always;
+${nested}
+        }
+        location = ${prefix}sw.js {
+            add_header Cache-Control "no-cache" always;
 ${nested}
         }
         location ~ /pagefind/ {

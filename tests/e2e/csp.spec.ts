@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { siteUrls } from './site-urls.ts';
 
+// The sweep runs with the portal's service worker on: it registers on every page under the CSP.
+test.use({ serviceWorkers: 'allow' });
+
 /** Collect CSP violations reported in the page, from the very first script on. */
 const LISTEN = () => {
   (window as unknown as { __csp: string[] }).__csp = [];
