@@ -16,6 +16,8 @@ export const PRECACHE_GLOBS = [
   'teams/**/index.html',
   'glossary/**/index.html',
   'search/index.html',
+  // The vocabulary and spelling list search reads beside the index (src/pages/search/*.json.ts).
+  'search/*.json',
   'offline/index.html',
   'favicon.svg',
   '_astro/*.{css,js}',
