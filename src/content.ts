@@ -33,6 +33,9 @@ export interface Site {
   spokes: CollectionEntry<'spokes'>[];
   glossary: CollectionEntry<'glossary'>[];
   paths: CollectionEntry<'paths'>[];
+  /** Duty roles and team lines, by id order; see lib/contacts.ts for the page's grouping. */
+  contacts: CollectionEntry<'contacts'>[];
+  contact(id: string): CollectionEntry<'contacts'> | undefined;
   /** Resolve `collection/id` to a link target; undefined for drafts and unknown keys. */
   resolve(key: string): EntryRef | undefined;
   team(id: string): CollectionEntry<'teams'> | undefined;
@@ -60,7 +63,7 @@ async function docs<K extends DocCollection>(name: K): Promise<CollectionEntry<K
 }
 
 async function build(): Promise<Site> {
-  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths] = await Promise.all([
+  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, contacts] = await Promise.all([
     docs('policy'),
     docs('phases'),
     docs('playbooks'),
@@ -70,6 +73,7 @@ async function build(): Promise<Site> {
     getCollection('spokes'),
     getCollection('glossary', isPublished),
     getCollection('paths', isPublished),
+    getCollection('contacts'),
   ]);
   const all = { policy, phases, playbooks, 'case-studies': caseStudies, protocols };
   const listed = Object.fromEntries(DOC_COLLECTIONS.map((c) => [c, all[c].filter(isPublished)])) as Site['listed'];
@@ -93,6 +97,7 @@ async function build(): Promise<Site> {
     }
   }
   const spokeById = new Map(spokes.map((s) => [s.id, s]));
+  const contactById = new Map(contacts.map((c) => [c.id, c]));
   return {
     docs: all,
     listed,
@@ -105,6 +110,8 @@ async function build(): Promise<Site> {
     team: (id) => teamById.get(id),
     pointingTo: (key) => backlinks.get(key) ?? [],
     spoke: (id) => spokeById.get(id),
+    contacts,
+    contact: (id) => contactById.get(id),
     today: today(),
   };
 }
