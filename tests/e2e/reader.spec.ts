@@ -59,3 +59,75 @@ test.describe('contacts', () => {
     expect(width).toBeLessThanOrEqual(PHONE.width);
   });
 });
+
+test.describe('one path at a time', () => {
+  const STEP = '/policy/policy-at-a-glance/';
+
+  test('a page on five paths shows no path panel to a reader on none of them, only one quiet line', async ({ page }) => {
+    await page.goto(STEP);
+    await expect(page.getByRole('checkbox', { name: 'I have done this step' })).toHaveCount(0);
+    await expect(page.locator('nav.path-nav:visible')).toHaveCount(0);
+    const others = page.getByRole('navigation', { name: 'Onboarding paths with this page' });
+    await expect(others).toContainText(/A step on \d onboarding paths/);
+    expect(await others.getByRole('link').count()).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    test(`coming from a path shows that path only, with previous and next within it (${viewport.width} px)`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/paths/new-practitioner/');
+      await page.locator('.path-steps li').first().getByRole('link').click();
+      await expect(page).toHaveURL(new RegExp(`${STEP}$`)); // the ?path= is taken off the address
+      const panels = page.locator('nav.path-nav:visible');
+      await expect(panels).toHaveCount(1);
+      await expect(panels).toHaveAccessibleName(/Onboarding path: New practitioner/);
+      await expect(panels).toContainText('step 1 of');
+      await expect(page.getByRole('checkbox', { name: 'I have done this step' })).toHaveCount(1);
+      const others = page.getByRole('navigation', { name: 'Onboarding paths with this page' });
+      await expect(others).toContainText('Also a step on:');
+      await expect(others.getByRole('link', { name: /New practitioner/ })).toBeHidden();
+      // Next keeps the reader on the same path, and a reload remembers it.
+      await panels.getByRole('link', { name: /^Next:/ }).click();
+      await expect(page.locator('nav.path-nav:visible')).toHaveAccessibleName(/Onboarding path: New practitioner/);
+      await expect(page.locator('nav.path-nav:visible')).toContainText('step 2 of');
+      await page.goto(STEP);
+      await expect(page.locator('nav.path-nav:visible')).toHaveAccessibleName(/Onboarding path: New practitioner/);
+    });
+  }
+
+  test('a started path is the one shown, and its progress shows on /paths/, /start/ and the home page', async ({ page }) => {
+    await page.goto('/paths/hr-partner/');
+    const boxes = page.getByRole('checkbox', { name: /^Done: step/ });
+    const total = await boxes.count();
+    await boxes.nth(0).check();
+    // A new tab: no ?path and no session, only stored progress.
+    const tab = await page.context().newPage();
+    await tab.goto(STEP);
+    await expect(tab.locator('nav.path-nav:visible')).toHaveAccessibleName(/Onboarding path: HR business partners/);
+    for (const url of ['/paths/', '/start/', '/']) {
+      await tab.goto(url);
+      const shown = tab.locator('[data-progress-summary]:visible');
+      await expect(shown, url).toHaveCount(1);
+      await expect(shown, url).toContainText(`1 of ${total} steps done`);
+    }
+  });
+
+  test('the start page and the new practitioner path recommend the same phase guide', async ({ page }) => {
+    await page.goto('/paths/new-practitioner/');
+    const onPath = await page.locator('.path-steps a[href*="/phases/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(onPath.length).toBeGreaterThan(0);
+    await page.goto('/start/new-practitioner/');
+    const guide = page.getByRole('region', { name: 'Your phase guide' }).locator('a[href*="/phases/"]');
+    expect(onPath).toContain(await guide.evaluate((a) => (a as HTMLAnchorElement).pathname));
+  });
+
+  test('/start/ lists the playbooks on each path, in the path\'s order, not the first five by name', async ({ page }) => {
+    await page.goto('/paths/new-practitioner/');
+    const onPath = await page.locator('.path-steps a[href*="/playbooks/"]').allTextContents();
+    await page.goto('/start/');
+    await expect(page.getByText('open most')).toHaveCount(0);
+    const section = page.getByRole('region', { name: 'New to social media at the company' });
+    const listed = await section.locator('h3:text("Playbooks on your path") + ul a').allTextContents();
+    expect(listed.map((s) => s.trim())).toEqual(onPath.map((s) => s.trim()));
+  });
+});
