@@ -3,6 +3,21 @@
  * and the small things readers noticed. Phone and desktop widths where layout matters.
  */
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The text of each page of a PDF in drawing order (table cells stay whole), through poppler's pdftotext. */
+function pdfPages(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'print-'));
+  try {
+    writeFileSync(join(dir, 'p.pdf'), pdf);
+    return execFileSync('pdftotext', ['-raw', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const PHONE = { width: 390, height: 844 };
 
@@ -130,4 +145,52 @@ test.describe('one path at a time', () => {
     const listed = await section.locator('h3:text("Playbooks on your path") + ul a').allTextContents();
     expect(listed.map((s) => s.trim())).toEqual(onPath.map((s) => s.trim()));
   });
+});
+
+test.describe('protocol print', () => {
+  test('every protocol prints the first hour, the tiers and every contact on page 1, without reading aids', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/protocols/');
+    const urls = [...new Set(await page.locator('main a[href*="/protocols/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))].filter((u) => /^\/protocols\/[^/]+\/$/.test(u));
+    expect(urls.length).toBeGreaterThanOrEqual(10);
+    for (const url of urls) {
+      await page.goto(url);
+      const who = page.getByRole('region', { name: 'Who to call' });
+      const roles = (await who.locator('tbody th').allTextContents()).map((t) => t.trim());
+      const lastTier = (await page.locator('table.escalation-matrix').first().locator('tbody th').allTextContents()).at(-1)!.trim();
+      const pages = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      const first = pages[0]!.replace(/\s+/g, ' ');
+      for (const text of ['In the first hour', 'Severity tiers', lastTier, 'Who to call', ...roles]) expect(first, `${url}: ${text}`).toContain(text.replace(/\s+/g, ' '));
+      const all = pages.join(' ');
+      for (const aid of ['Change history', 'I have done this step', 'On this page', 'Was this page useful', 'Print this protocol']) expect(all, `${url}: ${aid}`).not.toContain(aid);
+      expect(pages.length, url).toBeLessThanOrEqual(5);
+    }
+  });
+
+  test('in dark mode a protocol still prints black on white', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto('/protocols/crisis-escalation/');
+    const box = page.locator('.panel.first-hour');
+    const screen = await box.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(screen).not.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await box.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await box.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    test(`a protocol has a print button that prints (${viewport.width} px)`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      // Counting calls to the browser's print dialog, which a test cannot drive.
+      await page.addInitScript(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+      await page.goto('/protocols/crisis-escalation/');
+      const button = page.getByRole('button', { name: 'Print this protocol' });
+      await expect(button).toBeInViewport();
+      await button.click();
+      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    });
+  }
 });
