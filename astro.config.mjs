@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { countCheck } from './src/integrations/count-check.ts';
 import { linksPlugin } from './src/markdown/links.ts';
+import { themeBootHash } from './src/integrations/theme-boot.ts';
 
 /**
  * SITE_URL and BASE_PATH let the portal be hosted anywhere internally, e.g.
@@ -46,7 +47,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The theme boot script is inline (it must run before the first paint) and Astro hashes only
+      // the scripts it bundles: its hash is added here from the same string the page renders.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeBootHash()] },
     },
   },
   vite: {

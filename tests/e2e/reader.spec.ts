@@ -3,6 +3,7 @@
  * and the small things readers noticed. Phone and desktop widths where layout matters.
  */
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -193,4 +194,110 @@ test.describe('protocol print', () => {
       expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     });
   }
+});
+
+test.describe('small things readers saw', () => {
+  test('the overdue banner reads "out of date. Its owner", with the space', async ({ page }) => {
+    await page.goto('/playbooks/write-a-brand-voice-guide/');
+    await expect(page.getByRole('note', { name: 'Review overdue' })).toContainText('may be out of date. Its owner,');
+  });
+
+  test('a withdrawn page says it is withdrawn and never "Review overdue"', async ({ page }) => {
+    await page.goto('/playbooks/open-a-channel-checklist/');
+    await expect(page.getByRole('note', { name: 'Withdrawn' })).toBeVisible();
+    await expect(page.getByText(/Review overdue|Review due/)).toHaveCount(0);
+    await expect(page.locator('dl.meta')).toContainText('None: withdrawn');
+  });
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    test(`entry pages show no KEYWORDS block (${viewport.width} px)`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      for (const url of ['/playbooks/launch-a-channel/', '/protocols/crisis-escalation/', '/policy/brand-accounts/']) {
+        await page.goto(url);
+        await expect(page.locator('dl.meta')).toBeVisible();
+        await expect(page.locator('dl.meta dt', { hasText: /keywords/i }), url).toHaveCount(0);
+      }
+    });
+  }
+
+  test('on a phone Escape closes the menu and returns focus to its button', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/');
+    const menu = page.locator('details.menu');
+    await menu.locator('summary').click();
+    await expect(menu.getByRole('navigation')).toBeVisible();
+    await menu.getByRole('link').first().focus();
+    await page.keyboard.press('Escape');
+    await expect(menu).not.toHaveAttribute('open');
+    await expect(menu.locator('summary')).toBeFocused();
+  });
+});
+
+test.describe('colour theme', () => {
+  const bg = (page: import('@playwright/test').Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const WHITE = 'rgb(255, 255, 255)';
+
+  test('follows the system by default, remembers a choice, and applies it before any bundled script runs', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text()); });
+    await page.goto('/playbooks/');
+    expect(await bg(page)).not.toBe(WHITE);
+    const button = page.locator('header [data-theme-toggle]');
+    await expect(button).toHaveAccessibleName('Theme: as system');
+    await button.click();
+    await expect(button).toHaveAccessibleName('Theme: light');
+    expect(await bg(page)).toBe(WHITE);
+    // A new page with every bundled script blocked: only the inline head script can set the theme.
+    await page.route('**/_astro/*.js', (route) => route.abort());
+    await page.goto('/protocols/crisis-escalation/');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await bg(page)).toBe(WHITE);
+    await page.unroute('**/_astro/*.js');
+    await page.goto('/');
+    await button.click();
+    await expect(button).toHaveAccessibleName('Theme: dark');
+    await button.click();
+    await expect(button).toHaveAccessibleName('Theme: as system');
+    expect(await page.evaluate(() => localStorage.getItem('hub-theme'))).toBeNull();
+    expect(await bg(page)).not.toBe(WHITE);
+    expect(cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('a dark choice overrides a light system, and the header still fits a 360 px phone', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    const button = page.locator('header [data-theme-toggle]');
+    await expect(button).toBeInViewport();
+    await button.click();
+    await button.click();
+    await expect(button).toHaveAccessibleName('Theme: dark');
+    expect(await bg(page)).not.toBe(WHITE);
+    await page.reload();
+    expect(await bg(page)).not.toBe(WHITE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const header = await page.locator('header .bar').boundingBox();
+    expect(header!.height).toBeLessThan(70);
+    await context.close();
+  });
+});
+
+test('axe with best-practice rules finds nothing on the pages this work changed, light and dark, desktop and phone', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const urls = ['/protocols/crisis-escalation/', '/contacts/', '/policy/policy-at-a-glance/', '/start/', '/'];
+  const failures: string[] = [];
+  for (const mode of [{ colorScheme: 'light' as const, viewport: { width: 1280, height: 900 } }, { colorScheme: 'dark' as const, viewport: PHONE }]) {
+    const context = await browser.newContext({ ...mode, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    for (const url of urls) {
+      await page.goto(url);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      for (const v of violations) failures.push(`${mode.colorScheme} ${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    }
+    await context.close();
+  }
+  expect(failures).toEqual([]);
 });
