@@ -116,3 +116,12 @@ export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): Se
     updated: view.changes[0]?.date ?? view.lastReviewed,
   };
 }
+
+/** The entries beside this one in its collection, in the collection's reading order, for the sidebar. */
+export function siblingsOf(site: Site, collection: DocCollection, id: string): { label: string; path: string; items: { title: string; url: string; current: boolean }[] } {
+  return {
+    label: COLLECTION_LABELS[collection].plural,
+    path: `/${collection}/`,
+    items: (site.listed[collection] as CollectionEntry<DocCollection>[]).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
+  };
+}

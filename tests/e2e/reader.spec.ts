@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** The text of each page of a PDF in drawing order (table cells stay whole), through poppler's pdftotext. */
 function pdfPages(pdf: Buffer): string[] {
@@ -300,4 +301,118 @@ test('axe with best-practice rules finds nothing on the pages this work changed,
     await context.close();
   }
   expect(failures).toEqual([]);
+});
+
+test.describe('lists a reader can scan', () => {
+  test('/playbooks/ lists each playbook once, A to Z, and quick filters narrow it and stay on the address', async ({ page }) => {
+    await page.goto('/playbooks/');
+    const cards = page.locator('main .cards > li');
+    const titles = (await cards.locator('h3').allTextContents()).map((t) => t.trim());
+    expect(titles.length).toBeGreaterThanOrEqual(19);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    const filters = page.getByRole('form', { name: 'Quick filters' });
+    const status = filters.getByRole('status');
+    await expect(status).toHaveText(`${titles.length} playbooks`);
+    await filters.getByLabel('Phase').selectOption('1');
+    await expect(status).toHaveText(new RegExp(`^Showing \\d+ of ${titles.length} playbooks$`));
+    const shown = Number((await status.textContent())!.match(/Showing (\d+)/)![1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(titles.length);
+    await expect(page.locator('main .cards > li:visible')).toHaveCount(shown);
+    for (const badge of await page.locator('main .cards > li:visible .badge').filter({ hasText: /^Phases? / }).allTextContents()) expect(badge).toMatch(/Phases? 1\b|1[–-]/);
+    await expect(page).toHaveURL(/\?phase=1$/);
+    await page.reload();
+    await expect(filters.getByLabel('Phase')).toHaveValue('1');
+    await expect(page.locator('main .cards > li:visible')).toHaveCount(shown);
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(status).toHaveText(`${titles.length} playbooks`);
+    await expect(page).toHaveURL(/\/playbooks\/$/);
+  });
+
+  test('a channel filter keeps playbooks written for all channels', async ({ page }) => {
+    await page.goto('/playbooks/?channel=tiktok');
+    const visible = (await page.locator('main .cards > li:visible h3').allTextContents()).map((t) => t.trim());
+    expect(visible.length).toBeGreaterThan(0);
+    // Every playbook marked "All channels" serves TikTok too.
+    await page.goto('/playbooks/');
+    const all = (await page.locator('main .cards > li').filter({ hasText: 'All channels' }).locator('h3').allTextContents()).map((t) => t.trim());
+    expect(all.length).toBeGreaterThan(0);
+    for (const title of all) expect(visible).toContain(title);
+  });
+
+  test('/protocols/ lists each protocol once; "Consulted by" filters by who consults it', async ({ page }) => {
+    await page.goto('/protocols/');
+    const titles = (await page.locator('main .cards > li h3').allTextContents()).map((t) => t.trim());
+    expect(titles.length).toBeGreaterThanOrEqual(11);
+    expect(new Set(titles).size).toBe(titles.length);
+    await page.getByRole('form', { name: 'Quick filters' }).getByLabel('Consulted by').selectOption('hr');
+    const visible = page.locator('main .cards > li:visible');
+    expect(await visible.count()).toBeGreaterThan(0);
+    expect(await visible.count()).toBeLessThan(titles.length);
+    for (const forBadge of await visible.locator('.badge').filter({ hasText: /^For / }).allTextContents()) expect(forBadge).toContain('HR');
+  });
+
+  test('without JavaScript the A–Z list is whole and no dead filters show', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/playbooks/?phase=1');
+    await expect(page.getByRole('form', { name: 'Quick filters' })).toBeHidden();
+    expect(await page.locator('main .cards > li:visible').count()).toBeGreaterThanOrEqual(19);
+    await context.close();
+  });
+
+  test('on a phone the filters are short and the first playbook is on the first screen', async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/playbooks/');
+    await expect(page.getByRole('form', { name: 'Quick filters' })).toBeVisible();
+    const first = await page.locator('main .cards > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(PHONE.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  test('entry pages have a sibling sidebar on wide screens, none on phones', async ({ page }) => {
+    await page.goto('/playbooks/launch-a-channel/');
+    const side = page.getByRole('navigation', { name: 'Playbooks' });
+    await expect(side).toBeVisible();
+    expect(await side.getByRole('link').count()).toBeGreaterThanOrEqual(20);
+    const current = side.locator('a[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveText(await page.getByRole('heading', { level: 1 }).textContent() ?? '');
+    await page.setViewportSize(PHONE);
+    await expect(side).toBeHidden();
+  });
+
+  test('"On this page" marks the section in view', async ({ page }) => {
+    await page.goto('/protocols/crisis-escalation/');
+    const toc = page.getByRole('navigation', { name: 'On this page' }).first();
+    await expect(toc.locator('a[aria-current="true"]')).toHaveText('In the first hour');
+    await page.locator('#who-to-call').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('who-to-call')!.scrollIntoView({ block: 'start' }));
+    await expect(toc.locator('a[aria-current="true"]')).toHaveText('Who to call');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(toc.locator('a[aria-current="true"]')).toHaveText('Change history');
+  });
+});
+
+test('a first visit stays within 40 KB compressed, 10 KB of it JavaScript', async ({ browser }) => {
+  for (const url of ['/', '/protocols/crisis-escalation/', '/playbooks/', '/contacts/', '/policy/policy-at-a-glance/']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sizes: { url: string; js: boolean; gz: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (r) => {
+      pending.push(r.body().then((b) => { sizes.push({ url: r.url(), js: /\.m?js(\?|$)/.test(r.url()) || (r.headers()['content-type'] ?? '').includes('javascript'), gz: gzipSync(b).length }); }, () => undefined));
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    const total = sizes.reduce((n, s) => n + s.gz, 0);
+    // Inline module scripts are in the HTML: count them as JavaScript too.
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''));
+    const js = sizes.filter((s) => s.js).reduce((n, s) => n + s.gz, 0) + gzipSync(inline).length;
+    console.log(`${url}: ${(total / 1024).toFixed(1)} KB compressed, ${(js / 1024).toFixed(1)} KB JavaScript`);
+    expect(total, url).toBeLessThanOrEqual(40 * 1024);
+    expect(js, url).toBeLessThanOrEqual(10 * 1024);
+    await context.close();
+  }
 });
