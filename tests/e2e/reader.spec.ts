@@ -416,3 +416,49 @@ test('a first visit stays within 40 KB compressed, 10 KB of it JavaScript', asyn
     await context.close();
   }
 });
+
+test.describe('terms explained where they appear', () => {
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    test(`the phase 3 guide links "SME" once, and its definition opens in place by keyboard and by tap (${viewport.width} px)`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/phases/integrating/');
+      const prose = page.locator('.prose');
+      await expect(prose.locator('a[href$="/glossary/#sme"]')).toHaveCount(1);
+      expect(await prose.getByText(/\bSMEs?\b/).count()).toBeGreaterThan(3);
+      // Never inside headings, links or code.
+      await expect(page.locator(':is(h1, h2, h3, h4, a, code) .term')).toHaveCount(0);
+      const hint = prose.getByRole('button', { name: 'What is “SME”?' });
+      const pop = page.locator('#term-sme');
+      await expect(pop).toBeHidden();
+      await hint.focus();
+      await page.keyboard.press('Enter');
+      await expect(pop).toBeVisible();
+      await expect(pop).toContainText('SME:');
+      await expect(pop).toBeInViewport();
+      await page.keyboard.press('Escape');
+      await expect(pop).toBeHidden();
+      await hint.click();
+      await expect(pop).toBeVisible();
+    });
+  }
+
+  test('on a touch phone a tap opens the definition and a tap elsewhere closes it', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto('/phases/integrating/');
+    const pop = page.locator('#term-sme');
+    await page.locator('.prose').getByRole('button', { name: 'What is “SME”?' }).tap();
+    await expect(pop).toBeVisible();
+    await expect(pop).toBeInViewport();
+    await page.getByRole('heading', { level: 1 }).tap();
+    await expect(pop).toBeHidden();
+    await context.close();
+  });
+
+  test('glossary terms on /glossary/ are links, and popovers stay out of the search index', async ({ page }) => {
+    await page.goto('/glossary/');
+    await expect(page.locator('#sme dt a[href="#sme"]')).toBeVisible();
+    await page.goto('/phases/integrating/');
+    await expect(page.locator('.term-pop:not([data-pagefind-ignore])')).toHaveCount(0);
+  });
+});
