@@ -419,7 +419,7 @@ test('a first visit stays within 40 KB compressed, 10 KB of it JavaScript', asyn
 
 test.describe('terms explained where they appear', () => {
   for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
-    test(`the phase 3 guide links "SME" once, and its definition opens in place by keyboard and by tap (${viewport.width} px)`, async ({ page }) => {
+    test(`the phase 3 guide links "SME" once, and its definition opens in place by keyboard and by pointer (${viewport.width} px)`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto('/phases/integrating/');
       const prose = page.locator('.prose');
@@ -460,5 +460,53 @@ test.describe('terms explained where they appear', () => {
     await expect(page.locator('#sme dt a[href="#sme"]')).toBeVisible();
     await page.goto('/phases/integrating/');
     await expect(page.locator('.term-pop:not([data-pagefind-ignore])')).toHaveCount(0);
+  });
+});
+
+test.describe('the assessment on a phone', () => {
+  async function sharedLink(page: import('@playwright/test').Page): Promise<string> {
+    await page.goto('/assessment/');
+    const count = await page.locator('fieldset.question').count();
+    await page.locator('fieldset.question').first().locator('input').last().focus();
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await page.keyboard.press('Tab');
+      for (let k = 0; k < 2; k++) await page.keyboard.press('ArrowDown');
+    }
+    return page.getByLabel('Link to these answers').inputValue();
+  }
+
+  test('a shared link opens at the result, with a way back to the answers, and the scores fit the screen', async ({ page, browser }) => {
+    const link = await sharedLink(page);
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const phone = await context.newPage();
+    await phone.goto(link);
+    const heading = phone.getByRole('heading', { name: 'Your result' });
+    await expect(heading).toBeInViewport();
+    await expect(heading).toBeFocused();
+    await expect(phone.locator('.result-phase')).toContainText('phase 2');
+    const table = phone.getByRole('table', { name: /Scores by dimension/ });
+    const fits = await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1);
+    expect(fits).toBe(true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.getByRole('link', { name: 'Back to the answers' }).click();
+    await expect(phone.locator('fieldset.question').first()).toBeInViewport();
+    await context.close();
+  });
+
+  test('"Start over" asks first, and "Keep my answers" keeps them', async ({ page }) => {
+    await sharedLink(page);
+    const progress = page.locator('.assessment-progress');
+    const before = await progress.textContent();
+    await page.getByRole('button', { name: 'Start over' }).click();
+    const ask = page.getByRole('group', { name: 'Start over?' });
+    await expect(ask).toBeVisible();
+    await expect(progress).toHaveText(before!);
+    await ask.getByRole('button', { name: 'Keep my answers' }).click();
+    await expect(ask).toBeHidden();
+    await expect(progress).toHaveText(before!);
+    await expect(page.getByRole('button', { name: 'Start over' })).toBeFocused();
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await page.getByRole('button', { name: 'Yes, clear my answers' }).click();
+    await expect(progress).toContainText('0 of');
   });
 });
