@@ -216,7 +216,9 @@ test.describe('small things readers saw', () => {
       for (const url of ['/playbooks/launch-a-channel/', '/protocols/crisis-escalation/', '/policy/brand-accounts/']) {
         await page.goto(url);
         await expect(page.locator('dl.meta')).toBeVisible();
-        await expect(page.locator('dl.meta dt', { hasText: /keywords/i }), url).toHaveCount(0);
+        // The tags stay in the page, hidden, for the search index only.
+        await expect(page.locator('dl.meta dt:visible', { hasText: /keywords/i }), url).toHaveCount(0);
+        await expect(page.getByText(/^keywords$/i)).toBeHidden();
       }
     });
   }
