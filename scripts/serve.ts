@@ -3,12 +3,13 @@
  * `astro preview` allows one server per project, so tests would collide with a running `npm start`.
  * Serves dist/ (or --dir) under BASE_PATH with the production security headers, and answers
  * unknown paths with 404.html and status 404.
- * Usage: node scripts/serve.ts [--port 4322] [--dir dist]
+ * Usage: node scripts/serve.ts [--port 4322] [--dir dist]   (--port 0: any free port, printed)
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
-import { SECURITY_HEADERS, cacheControl } from '../src/lib/security-headers.ts';
+import { securityHeadersFor, cacheControl } from '../src/lib/security-headers.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,7 @@ function resolveFile(urlPath: string): string | undefined {
   return undefined;
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === base.slice(0, -1)) {
     res.writeHead(301, { location: base }).end();
@@ -56,7 +57,7 @@ createServer((req, res) => {
   const status = file ? 200 : 404;
   const path = file ?? join(root, '404.html');
   // The same headers the production host sends (npm run hosting), so tests run under them.
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl(url.pathname) });
+  res.writeHead(status, { ...securityHeadersFor(path), 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cacheControl(url.pathname) });
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -66,4 +67,6 @@ createServer((req, res) => {
   createReadStream(path)
     .on('error', () => res.destroy())
     .pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}${base}`));
+});
+// --port 0 picks a free port; the line below says which (tests read it).
+server.listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${(server.address() as AddressInfo).port}${base}`));

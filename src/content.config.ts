@@ -1,16 +1,17 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { SCHEMAS, type CollectionName } from './schemas/index.ts';
 import { CONTENT_DIR, DOC_PATTERN, DATA_PATTERN } from './node/content-layout.ts';
+import { contentLoader } from './node/content-loader.ts';
 
 /**
  * Every collection lives in top-level content/<name>/ (or HUB_CONTENT_DIR, for the benchmark and
- * fixtures). Files starting with "_" are skipped, so authors can keep templates beside entries.
+ * fixtures), one entry per file, no sub-folders. Files starting with "_" are skipped, so authors
+ * can keep templates beside entries; drafts are never loaded (src/node/content-loader.ts).
  * The schemas are the same objects the scripts and tests use. References between entries are
  * checked by the content-check integration, which fails the build where Astro would only log.
  */
-const docs = (name: CollectionName) => glob({ pattern: DOC_PATTERN, base: `${CONTENT_DIR}/${name}` });
-const data = (name: CollectionName) => glob({ pattern: DATA_PATTERN, base: `${CONTENT_DIR}/${name}` });
+const docs = (name: CollectionName) => contentLoader(name, DOC_PATTERN, `${CONTENT_DIR}/${name}`);
+const data = (name: CollectionName) => contentLoader(name, DATA_PATTERN, `${CONTENT_DIR}/${name}`);
 
 export const collections = {
   policy: defineCollection({ loader: docs('policy'), schema: SCHEMAS.policy }),

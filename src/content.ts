@@ -29,11 +29,16 @@ export interface Site {
   listed: { [K in DocCollection]: CollectionEntry<K>[] };
   /** Every listed document entry, all collections together. */
   allListed: DocEntry[];
+  /** Published teams, spokes, glossary terms and paths: what every list shows. */
   teams: CollectionEntry<'teams'>[];
   spokes: CollectionEntry<'spokes'>[];
   glossary: CollectionEntry<'glossary'>[];
   paths: CollectionEntry<'paths'>[];
-  /** Duty roles and team lines, by id order; see lib/contacts.ts for the page's grouping. */
+  /** Published self-assessment dimensions, in questionnaire order (a dimension has no page of its own). */
+  assessment: CollectionEntry<'assessment'>[];
+  /** Withdrawn teams, spokes, glossary terms and paths: each keeps its page with a banner and leaves every list and search. */
+  withdrawn: { teams: CollectionEntry<'teams'>[]; spokes: CollectionEntry<'spokes'>[]; glossary: CollectionEntry<'glossary'>[]; paths: CollectionEntry<'paths'>[] };
+  /** Published duty roles and team lines; see lib/contacts.ts for the page's grouping. `contact()` also finds withdrawn ones, which protocols may still name. */
   contacts: CollectionEntry<'contacts'>[];
   contact(id: string): CollectionEntry<'contacts'> | undefined;
   /** Resolve `collection/id` to a link target; undefined for drafts and unknown keys. */
@@ -63,18 +68,20 @@ async function docs<K extends DocCollection>(name: K): Promise<CollectionEntry<K
 }
 
 async function build(): Promise<Site> {
-  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, contacts] = await Promise.all([
+  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, assessment, contacts] = await Promise.all([
     docs('policy'),
     docs('phases'),
     docs('playbooks'),
     docs('case-studies'),
     docs('protocols'),
-    getCollection('teams'),
-    getCollection('spokes'),
-    getCollection('glossary', isPublished),
-    getCollection('paths', isPublished),
-    getCollection('contacts'),
+    getCollection('teams', notDraft),
+    getCollection('spokes', notDraft),
+    getCollection('glossary', notDraft),
+    getCollection('paths', notDraft),
+    getCollection('assessment', isPublished),
+    getCollection('contacts', notDraft),
   ]);
+  const isWithdrawn = (e: { data: { status: string } }) => e.data.status === 'withdrawn';
   const all = { policy, phases, playbooks, 'case-studies': caseStudies, protocols };
   const listed = Object.fromEntries(DOC_COLLECTIONS.map((c) => [c, all[c].filter(isPublished)])) as Site['listed'];
 
@@ -82,10 +89,11 @@ async function build(): Promise<Site> {
   const add = (collection: CollectionName, id: string, title: string, summary: string, status: 'published' | 'withdrawn') =>
     refs.set(`${collection}/${id}`, { key: `${collection}/${id}`, collection, id, title, summary, url: entryPath(collection, id), status });
   for (const c of DOC_COLLECTIONS) for (const e of all[c]) add(c, e.id, e.data.title, e.data.summary, e.data.status as 'published' | 'withdrawn');
-  for (const e of paths) add('paths', e.id, e.data.title, e.data.summary, 'published');
-  for (const e of glossary) add('glossary', e.id, e.data.term, e.data.definition, 'published');
-  for (const e of spokes) add('spokes', e.id, e.data.name, e.data.description, 'published');
-  for (const e of teams) add('teams', e.id, e.data.name, e.data.description, 'published');
+  const statusOf = (e: { data: { status: string } }) => (isWithdrawn(e) ? 'withdrawn' : 'published');
+  for (const e of paths) add('paths', e.id, e.data.title, e.data.summary, statusOf(e));
+  for (const e of glossary) add('glossary', e.id, e.data.term, e.data.definition, statusOf(e));
+  for (const e of spokes) add('spokes', e.id, e.data.name, e.data.description, statusOf(e));
+  for (const e of teams) add('teams', e.id, e.data.name, e.data.description, statusOf(e));
 
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const backlinks = new Map<string, EntryRef[]>();
@@ -102,15 +110,17 @@ async function build(): Promise<Site> {
     docs: all,
     listed,
     allListed: DOC_COLLECTIONS.flatMap((c) => listed[c] as DocEntry[]),
-    teams: teams.sort((a, b) => a.data.name.localeCompare(b.data.name)),
-    spokes: spokes.sort((a, b) => (a.data.kind === b.data.kind ? a.data.name.localeCompare(b.data.name) : a.data.kind === 'hub' ? -1 : 1)),
-    glossary: glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),
-    paths: paths.sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    teams: teams.filter(isPublished).sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    spokes: spokes.filter(isPublished).sort((a, b) => (a.data.kind === b.data.kind ? a.data.name.localeCompare(b.data.name) : a.data.kind === 'hub' ? -1 : 1)),
+    glossary: glossary.filter(isPublished).sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),
+    paths: paths.filter(isPublished).sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    assessment: assessment.sort((a, b) => a.data.order - b.data.order),
+    withdrawn: { teams: teams.filter(isWithdrawn), spokes: spokes.filter(isWithdrawn), glossary: glossary.filter(isWithdrawn), paths: paths.filter(isWithdrawn) },
     resolve: (key) => refs.get(key),
     team: (id) => teamById.get(id),
     pointingTo: (key) => backlinks.get(key) ?? [],
     spoke: (id) => spokeById.get(id),
-    contacts,
+    contacts: contacts.filter(isPublished),
     contact: (id) => contactById.get(id),
     today: today(),
   };

@@ -7,9 +7,12 @@ import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type DocCollection, typ
 import { reviewOf, type EntryRef, type Site } from './content.ts';
 import { pathPositions, type PathPosition } from './lib/paths.ts';
 import { newestFirst, phaseSpan } from './lib/format.ts';
-import type { SearchFields } from './lib/search-record.ts';
+import { pageSearchRecords, type SearchFields } from './lib/search-record.ts';
+import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from './lib/search-lexicon.ts';
+import { entryPath } from './lib/urls.ts';
+import { START_AUDIENCES } from './start.ts';
 import type { ReviewState } from './lib/review.ts';
-import { href } from './site.ts';
+import { ASK_THE_HUB_TEAM, href } from './site.ts';
 
 type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
 
@@ -22,7 +25,6 @@ export interface EntryView {
   audiences: string[];
   phases: { n: PhaseNumber; label: string; url?: string }[];
   channels: string[];
-  tags: string[];
   lastReviewed: string;
   nextReview: string;
   reviewState: ReviewState;
@@ -86,7 +88,6 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
       return { n, label: PHASES[n], url: guide ? href(`/phases/${guide.id}/`) : undefined };
     }),
     channels: 'channels' in data && Array.isArray(data.channels) ? (data.channels as (keyof typeof CHANNELS)[]).map((c) => CHANNELS[c]) : [],
-    tags: data.tags,
     lastReviewed: data.lastReviewed,
     nextReview: review.next,
     reviewState: review.state,
@@ -114,9 +115,43 @@ export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): Se
     review: view.reviewState,
     owner: view.owner?.name,
     updated: view.changes[0]?.date ?? view.lastReviewed,
+    keywords: [...entry.data.tags, ...entry.data.searchTerms],
   };
 }
 
+/** The page records beyond entries (index pages, start pages), by path without the base. */
+export const pageRecords = () => pageSearchRecords(START_AUDIENCES);
+
+/**
+ * What search needs besides the index: the hub's vocabulary (glossary terms with aliases,
+ * protocols' incident words), the protocols and the hub's mailbox for a query that finds nothing.
+ */
+export function searchHelpOf(site: Site): SearchHelp {
+  const team = site.team(ASK_THE_HUB_TEAM);
+  const email = team?.data.contact.email;
+  return {
+    ...buildLexicon(
+      site.glossary.map((t) => ({ term: t.data.term, aliases: t.data.aliases })),
+      site.listed.protocols.map((p) => ({ url: entryPath('protocols', p.id), searchTerms: p.data.searchTerms })),
+      commonWords(buildVocabulary(indexedTexts(site)), indexedTexts(site).length),
+    ),
+    protocols: site.listed.protocols.map((p) => ({ title: p.data.title, url: href(entryPath('protocols', p.id)) })),
+    ...(team && email ? { ask: { email, team: team.data.name } } : {}),
+  };
+}
+
+/** The texts of every indexed page (title, summary, body, keywords): published content only. */
+function indexedTexts(site: Site): string[][] {
+  return [
+    ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
+    ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
+    ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
+    ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
+  ];
+}
+
+/** The words of every indexed page with their page counts, for spelling correction. */
+export const searchVocabularyOf = (site: Site): Record<string, number> => buildVocabulary(indexedTexts(site));
 /** The entries beside this one in its collection, in the collection's reading order, for the sidebar. */
 export function siblingsOf(site: Site, collection: DocCollection, id: string): { label: string; path: string; items: { title: string; url: string; current: boolean }[] } {
   return {

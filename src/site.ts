@@ -5,6 +5,8 @@ import { entryPath } from './lib/urls.ts';
 
 export const SITE_NAME = 'Social Hub';
 export const SITE_TAGLINE = 'Best practice for every spoke';
+/** The team whose mailbox search offers when a query finds nothing: it curates the vocabulary. */
+export const ASK_THE_HUB_TEAM = 'hub-editorial';
 
 /** A root-relative path with the site's base prefix. */
 export const href = (path: string): string => withBase(import.meta.env.BASE_URL, path);

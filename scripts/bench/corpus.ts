@@ -45,6 +45,8 @@ export interface CorpusSummary {
 
 /** Marker file: lets the generator wipe a directory it wrote earlier, and only such a directory. */
 const MARKER = '.bench-corpus';
+/** Days in the corpus stay before this one: the bench builds with HUB_TODAY=2026-06-01 (scripts/bench/build.ts). */
+const LATEST_DAY = '2026-06-01';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -499,7 +501,9 @@ class Writer {
     const y = r.int(fromYear, toYear);
     const m = r.int(1, 12);
     const d = r.int(1, 28); // always a real calendar day
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    // The check refuses a review after the build day (the bench builds on 2026-06-01): such a day moves back a year.
+    return day < LATEST_DAY ? day : `${y - 1}${day.slice(4)}`;
   }
   audiences(): Audience[] {
     return this.rng.sample(AUDIENCE_IDS, this.rng.int(1, 4));

@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
+import { pageSearchRecords } from '../lib/search-record.ts';
+import { START_AUDIENCES } from '../start.ts';
 
 /** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
 function searchUrls(dist: string): string[] {
@@ -46,6 +48,7 @@ export function countCheck(): AstroIntegration {
             searchUrls: searchUrls(dist),
           },
           base,
+          pageSearchRecords(START_AUDIENCES).map(([path]) => path),
         );
         if (result.problems.length) {
           const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;

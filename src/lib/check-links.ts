@@ -52,7 +52,11 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
       if (!targets.has(`contacts/${hash}`)) problems.push({ line, message: `links to the contact "${hash}", which does not exist. Add content/contacts/${hash}.yaml or fix the id.` });
       continue;
     }
-    if (STATIC_PAGES.includes(path)) continue;
+    if (STATIC_PAGES.includes(path)) {
+      // Index and start pages are built from lists; their section ids are not promised to authors.
+      if (hash) problems.push({ line, message: `links to "${url}", but ${path} has no section "#${hash}" to link to. Link to ${path} itself.` });
+      continue;
+    }
     const [, collection, id, ...rest] = path.split('/');
     const key = `${collection}/${id}`;
     if (!PAGE_COLLECTIONS.includes(collection as CollectionName) || rest.length !== 1 || !targets.has(key)) {

@@ -21,7 +21,11 @@ export interface CountResult { problems: string[]; summary: string }
 const pageOf = (e: ValidEntry) => (e.collection === 'glossary' ? `/glossary/${e.id}/` : `/${e.collection}/${e.id}/`);
 const INDEXED: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'glossary'];
 
-export function checkCounts(entries: ValidEntry[], dist: DistFacts, base = '/'): CountResult {
+/**
+ * `pages` are the paths (without the base) of pages that are not entries but belong in the search
+ * index too (src/lib/search-record.ts pageSearchRecords).
+ */
+export function checkCounts(entries: ValidEntry[], dist: DistFacts, base = '/', pages: string[] = []): CountResult {
   const problems: string[] = [];
   const status = (e: ValidEntry) => (e.data as { status?: string }).status ?? 'published';
   const indexed = entries.filter((e) => INDEXED.includes(e.collection));
@@ -51,9 +55,11 @@ export function checkCounts(entries: ValidEntry[], dist: DistFacts, base = '/'):
 
   const inSearch = new Set(dist.searchUrls.map((u) => withBase(base, u.split('?')[0]!.split('#')[0]!)));
   const expected = new Set(published.map(url));
+  const pageUrls = new Set(pages.map((p) => withBase(base, p)));
   for (const e of published) if (!inSearch.has(url(e))) problems.push(`${e.file}: is published but not in the search index.`);
-  for (const u of inSearch) if (!expected.has(u)) problems.push(`The search index holds ${u}, which is not a published entry.`);
+  for (const p of pageUrls) if (!inSearch.has(p)) problems.push(`The page ${p} should be in the search index, and is not.`);
+  for (const u of inSearch) if (!expected.has(u) && !pageUrls.has(u)) problems.push(`The search index holds ${u}, which is not a published entry.`);
 
-  const summary = `${published.length} published entries: ${published.filter((e) => dist.hasPage(url(e))).length} pages, ${listed} listed on index pages, ${[...expected].filter((u) => inSearch.has(u)).length} in the search index; ${withdrawn.length} withdrawn (page kept, unlisted), ${drafts.length} draft (not built).`;
+  const summary = `${published.length} published entries: ${published.filter((e) => dist.hasPage(url(e))).length} pages, ${listed} listed on index pages, ${[...expected].filter((u) => inSearch.has(u)).length} in the search index (with ${[...pageUrls].filter((u) => inSearch.has(u)).length} other pages); ${withdrawn.length} withdrawn (page kept, unlisted), ${drafts.length} draft (not built).`;
   return { problems, summary };
 }

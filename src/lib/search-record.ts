@@ -6,6 +6,7 @@
  * downloads nothing from the index until a reader searches or filters.
  */
 import type { FilterCounts } from '../islands/search/pagefind.ts';
+import { AUDIENCES, type Audience } from '../schemas/vocab.ts';
 
 export interface SearchFields {
   type: string;
@@ -18,6 +19,8 @@ export interface SearchFields {
   /** The span of phases shown as a badge, e.g. "Phases 1–2". */
   phaseBadge?: string;
   updated?: string;
+  /** Words search should match that the page does not show as text: tags, search terms, aliases. */
+  keywords?: string[];
 }
 
 const REVIEW_FILTER = { fresh: 'Fresh', due: 'Due soon', overdue: 'Overdue' } as const;
@@ -43,6 +46,7 @@ export function searchMeta(d: SearchFields): [string, string][] {
     ...(d.owner ? [['owner', d.owner] as [string, string]] : []),
     ...(d.phaseBadge ? [['phase', d.phaseBadge] as [string, string]] : []),
     ...(d.updated ? [['updated', d.updated] as [string, string]] : []),
+    ...(d.keywords?.length ? [['keywords', d.keywords.join(' ')] as [string, string]] : []),
   ];
   return pairs.map(([k, v]) => [k, cleanValue(v)]);
 }
@@ -71,4 +75,39 @@ export function countFacets(records: SearchFields[]): FilterCounts {
     }
   }
   return counts;
+}
+
+/** The record of a glossary term's page: its aliases are matched, never shown as text. */
+export const glossaryFields = (aliases: string[]): SearchFields => ({ type: 'Glossary term', keywords: aliases });
+
+/** A page that is not an entry but answers a reader's question itself. */
+export interface PageSearch { title: string; fields: SearchFields }
+
+const page = (title: string, keywords: string[], type = 'Page'): PageSearch => ({ title, fields: { type, keywords } });
+
+/**
+ * Pages that are not entries but answer a reader's question themselves ("self assessment",
+ * "glossary", "start here"): search indexes their title and introduction, matched also by the
+ * words readers use for them. Their lists are left out, or every query would find them.
+ */
+export const PAGE_SEARCH: Record<string, PageSearch> = {
+  '/assessment/': page('Self-assessment: where are we on the adoption curve?', ['self-assessment', 'maturity', 'quiz', 'score', 'which phase', 'where are we', 'benchmark']),
+  '/glossary/': page('Glossary', ['glossary', 'terms', 'definitions', 'jargon', 'acronyms', 'dictionary', 'A to Z']),
+  '/start/': page('Start here', ['start here', 'onboarding', 'getting started', 'new starter', 'new joiner', 'welcome', 'induction']),
+  '/policy/': page('Social media policy', ['policy', 'rules', 'guidelines', 'code of conduct', 'controlled document']),
+  '/phases/': page('The adoption curve', ['phases', 'maturity model', 'stages']),
+  '/playbooks/': page('Playbooks', ['playbooks', 'how-to guides', 'guides', 'templates']),
+  '/protocols/': page('Protocols', ['protocols', 'procedures', 'runbooks', 'incident response']),
+  '/case-studies/': page('Case studies', ['case studies', 'examples', 'stories', 'lessons learned']),
+  '/paths/': page('Onboarding paths', ['onboarding paths', 'learning paths', 'training', 'reading list', 'curriculum']),
+  '/teams/': page('Teams and owners', ['teams', 'owners', 'contacts', 'who owns', 'org chart']),
+};
+
+/** A start-here page's record: found by its audience's name too ("PR", "HR"). */
+export const startPageSearch = (title: string, audienceId: string, audienceName: string): PageSearch =>
+  page(`Start here: ${title}`, [audienceName, audienceId], 'Start here');
+
+/** Every page record beyond the entries, by path (without the base): what the index must hold. */
+export function pageSearchRecords(starts: readonly { id: string; title: string; audience: Audience }[]): [string, PageSearch][] {
+  return [...Object.entries(PAGE_SEARCH), ...starts.map((a): [string, PageSearch] => [`/start/${a.id}/`, startPageSearch(a.title, a.audience, AUDIENCES[a.audience])])];
 }

@@ -1,6 +1,7 @@
 /**
  * Search state and helpers shared by the search islands and their tests. Pure: no DOM, no Pagefind.
  */
+import { MAX_QUERY_CHARS } from './search-query.ts';
 
 /** The facets readers can filter on, in display order. Keys match data-pagefind-filter names. */
 export const FACETS = [
@@ -20,11 +21,13 @@ export interface SearchState {
   q: string;
   filters: Partial<Record<FacetKey, string[]>>;
   sort: SortKey;
+  /** Search the words as typed, without correcting their spelling ("Search instead for …"). */
+  exact?: boolean;
 }
 
 export const EMPTY_STATE: SearchState = { q: '', filters: {}, sort: 'relevance' };
 
-/** Read the state from a URL query string (`?q=crisis&type=Protocol&phase=Phase+2&sort=updated`). */
+/** Read the state from a URL query string (`spelling=as-typed` turns spelling correction off) (`?q=crisis&type=Protocol&phase=Phase+2&sort=updated`). */
 export function parseState(search: string): SearchState {
   const params = new URLSearchParams(search);
   const filters: SearchState['filters'] = {};
@@ -32,8 +35,10 @@ export function parseState(search: string): SearchState {
     const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
     if (values.length) filters[key] = [...new Set(values)].slice(0, 20);
   }
-  const q = (params.get('q') ?? '').slice(0, 200);
-  return { q, filters, sort: params.get('sort') === 'updated' ? 'updated' : 'relevance' };
+  const q = (params.get('q') ?? '').slice(0, MAX_QUERY_CHARS);
+  const state: SearchState = { q, filters, sort: params.get('sort') === 'updated' ? 'updated' : 'relevance' };
+  if (params.get('spelling') === 'as-typed' && q.trim()) state.exact = true;
+  return state;
 }
 
 /** Write the state as a query string, in a stable order so equal states give equal URLs. */
@@ -42,6 +47,7 @@ export function serializeState(state: SearchState): string {
   if (state.q.trim()) params.set('q', state.q.trim());
   for (const key of FACET_KEYS) for (const v of [...(state.filters[key] ?? [])].sort()) params.append(key, v);
   if (state.sort === 'updated') params.set('sort', 'updated');
+  if (state.exact && state.q.trim()) params.set('spelling', 'as-typed');
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -71,54 +77,6 @@ export function toPagefindFilters(state: SearchState): Record<string, { any: str
   return out;
 }
 
-/** Edit distance with an early exit once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      row.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-/**
- * Suggest a correction for each word of a query that is not in the vocabulary but close to a
- * word that is ("escalaton" -> "escalation"). Returns undefined when nothing changes.
- */
-export function suggestSpelling(query: string, vocabulary: readonly string[]): string | undefined {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const vocab = new Set(vocabulary);
-  let changed = false;
-  const fixed = words.map((word) => {
-    if (vocab.has(word) || word.length < 4) return word;
-    const allowed = word.length >= 8 ? 2 : 1;
-    let best: { w: string; d: number } | undefined;
-    for (const candidate of vocabulary) {
-      const d = editDistance(word, candidate, allowed);
-      if (d <= allowed && (!best || d < best.d)) best = { w: candidate, d };
-    }
-    if (best) changed = true;
-    return best?.w ?? word;
-  });
-  return changed ? fixed.join(' ') : undefined;
-}
-
-/** Words worth suggesting: from titles, glossary terms and tags, lower-cased, 4 letters or more. */
-export function buildVocabulary(texts: string[]): string[] {
-  const words = new Set<string>();
-  for (const t of texts) for (const w of t.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []) words.add(w);
-  return [...words].sort();
-}
-
 /**
  * Pagefind's excerpts are page text, HTML-escaped, with <mark> around matches. Keep only the
  * <mark> tags, so nothing else in an excerpt can ever become markup.
@@ -130,11 +88,13 @@ export function safeExcerpt(html: string): string {
 /**
  * The words worth searching for while a reader types: a last word of one letter is still being
  * typed ("influencer d"), and Pagefind would fetch every index chunk of words starting with that
- * letter for nothing. Two letters are kept: HR, PR and AI are real queries.
+ * letter for nothing. Two letters are kept: HR, PR and AI are real queries, and so is a digit
+ * ("phase 3").
  */
 export function searchableQuery(q: string): string {
-  const words = q.trim().split(/\s+/).filter(Boolean);
-  if ((words.at(-1)?.length ?? 0) < 2) words.pop();
+  const words = q.slice(0, MAX_QUERY_CHARS).trim().split(/\s+/).filter(Boolean);
+  const last = words.at(-1) ?? '';
+  if (last.length < 2 && !/^\p{N}$/u.test(last)) words.pop();
   return words.join(' ');
 }
 
@@ -146,13 +106,30 @@ export function describeCount(count: number, q: string, filtered: boolean): stri
 }
 
 /**
- * Pagefind falls back to short prefixes when a word is not in the index ("infleuncer" matches
- * "in"). A result set is weak when no highlighted word in the excerpts shares its first four
- * letters (or the whole word, if shorter) with any word of the query.
+ * The words of a query that no highlighted word in the excerpts starts like (the first four
+ * letters, or the whole word if shorter). Pagefind drops a word it does not hold, or falls back to
+ * a short prefix ("infleuncer" matches "in"), so such a word was probably not found at all.
  */
-export function isWeakMatch(query: string, excerpts: string[]): boolean {
-  const words = query.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
-  if (!words.length || !excerpts.length) return false;
+export function unmatchedWords(query: string, excerpts: string[]): string[] {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
   const marked = excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
-  return !marked.some((m) => words.some((w) => m.startsWith(w.slice(0, Math.min(4, w.length)))));
+  return words.filter((w) => !marked.some((m) => m.startsWith(w.slice(0, Math.min(4, w.length)))));
+}
+
+/**
+ * The words of a query that no highlighted word shows as typed (the same word, a longer form of
+ * it, or it with an ending): Pagefind's prefix fallback finds "escalation" for "escalaton", so the
+ * results look right while the word itself may be misspelt.
+ */
+export function unconfirmedWords(query: string, excerpts: string[]): string[] {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !/^\p{N}+$/u.test(w));
+  const marked = new Set(excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? '')));
+  return words.filter((w) => ![...marked].some((m) => m.startsWith(w) || (w.startsWith(m) && w.length - m.length <= 3)));
+}
+
+/** A result set is weak when none of the query's words is marked in any excerpt. */
+export function isWeakMatch(query: string, excerpts: string[]): boolean {
+  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  if (!words.length || !excerpts.length) return false;
+  return unmatchedWords(query, excerpts).length === words.length;
 }

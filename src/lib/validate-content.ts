@@ -1,8 +1,10 @@
 import type { z } from 'astro/zod';
 import { SCHEMAS, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
+import { INVISIBLE } from '../schemas/governance.ts';
 import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
+import { MAX_TITLE_LENGTH } from './limits.ts';
+import { aliasClashes } from './search-lexicon.ts';
 
 /** An entry as read from disk, before validation. */
 export interface RawEntry {
@@ -11,6 +13,8 @@ export interface RawEntry {
   file: string;
   /** The file name without extension. */
   fileId: string;
+  /** Absolute path, to resolve relative image links against. */
+  path?: string;
   /** Parsed frontmatter or YAML data; undefined when parsing failed. */
   data: unknown;
   /** The Markdown body, for document collections. */
@@ -21,6 +25,16 @@ export interface RawEntry {
   lineOf?: (path: PropertyKey[]) => number | undefined;
   /** A parse error already found by the reader. */
   parseError?: { message: string; line?: number };
+}
+
+/** An image under content/, which entries may show. */
+export interface ContentAsset {
+  /** Path relative to the project, for messages. */
+  file: string;
+  /** Absolute path, to resolve an entry's relative image links against. */
+  path: string;
+  /** In a folder or file starting with "_": kept out of the site. */
+  hidden: boolean;
 }
 
 export interface ContentProblem {
@@ -66,6 +80,65 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   return issue.message;
 }
 
+/** In a body only direction overrides are refused: zero-width joiners belong in some scripts and emoji. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+/** Fields that name an entry: shown as headings and in search results. */
+const NAME_FIELDS = ['title', 'term', 'name'];
+
+/** Every text value in the data, with its path. */
+function textsOf(data: unknown, path: PropertyKey[] = []): { text: string; path: PropertyKey[] }[] {
+  if (typeof data === 'string') return [{ text: data, path }];
+  if (Array.isArray(data)) return data.flatMap((v, i) => textsOf(v, [...path, i]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => textsOf(v, [...path, k]));
+  return [];
+}
+
+/**
+ * Where an entry still holds placeholder text: "TODO" in any field or in the body, as the
+ * scaffold (`npm run new`) and the importer write it. Empty required text is refused by the
+ * schemas themselves. A published entry with a placeholder is refused by the check.
+ */
+export function findPlaceholders(data: unknown, body?: string, bodyLine = 1): { field?: string; line?: number; path?: PropertyKey[] }[] {
+  const TODO = /\bTODO\b/;
+  const found: { field?: string; line?: number; path?: PropertyKey[] }[] = textsOf(data)
+    .filter(({ text }) => TODO.test(text))
+    .map(({ path }) => ({ field: fieldName(path), path }));
+  (body ?? '').split('\n').forEach((text, i) => {
+    if (TODO.test(text)) found.push({ line: bodyLine + i });
+  });
+  return found;
+}
+
+/** Rules on every text of an entry: no invisible characters, names that fit a heading, no placeholders once published. */
+function checkText(raw: RawEntry, data: Record<string, unknown>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const { text, path } of textsOf(raw.data)) {
+    if (INVISIBLE.test(text)) {
+      problems.push({ file: raw.file, line: raw.lineOf?.(path), field: fieldName(path), message: 'contains an invisible control, zero-width or direction-override character. Retype the value.' });
+    }
+  }
+  for (const key of NAME_FIELDS) {
+    const value = data[key];
+    if (typeof value === 'string' && value.length > MAX_TITLE_LENGTH) {
+      problems.push({ file: raw.file, line: raw.lineOf?.([key]), field: key, message: `is ${value.length} characters long; keep it under ${MAX_TITLE_LENGTH} and put the detail in the summary or body.` });
+    }
+  }
+  (raw.body ?? '').split('\n').forEach((text, i) => {
+    if (BIDI.test(text)) problems.push({ file: raw.file, line: (raw.bodyLine ?? 1) + i, message: 'contains a direction-override character that can make text read differently from what it says. Retype the line.' });
+  });
+  if ((data.status ?? 'published') === 'published') {
+    for (const p of findPlaceholders(raw.data, raw.body, raw.bodyLine)) {
+      problems.push({
+        file: raw.file,
+        line: p.line ?? (p.path ? raw.lineOf?.(p.path) : undefined),
+        field: p.field,
+        message: 'still holds a TODO placeholder and the entry is published. Write the text, or set status: draft until it is ready.',
+      });
+    }
+  }
+  return problems;
+}
+
 /** Validate one entry against its collection's schema. Returns the parsed data or problems. */
 export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[]; parsed?: ParsedBody } {
   if (raw.parseError) {
@@ -94,43 +167,20 @@ export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; 
     }
     return { problems };
   }
+  problems.push(...checkText(raw, result.data as Record<string, unknown>));
   if (raw.body !== undefined && raw.body.trim() === '' && (raw.data as { status?: string }).status !== 'draft') {
     problems.push({ file: raw.file, message: 'has an empty body. Write the entry below the frontmatter, or set status: draft.' });
   }
   let parsed: ParsedBody | undefined;
   if (raw.body !== undefined) {
-    const mdx = raw.file.endsWith('.mdx');
-    if (mdx) problems.push(...checkMdxComponents(raw));
-    parsed = parseBody(raw.body, { mdx, firstLine: raw.bodyLine ?? 1 });
+    parsed = parseBody(raw.body, { mdx: raw.file.endsWith('.mdx'), firstLine: raw.bodyLine ?? 1 });
     if (parsed.error) problems.push({ file: raw.file, line: parsed.error.line, message: parsed.error.message });
+    for (const p of parsed.problems) problems.push({ file: raw.file, line: p.line, message: p.message });
     for (const h of parsed.emptySections) {
       problems.push({ file: raw.file, line: h.line, message: `the section "${h.text}" is empty. Write something under it or remove the heading.` });
     }
   }
   return { data: result.data as Record<string, unknown>, problems, parsed };
-}
-
-/** Lines of the body that use a component the portal does not provide. */
-function checkMdxComponents(raw: RawEntry): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const known = new Set<string>(MDX_COMPONENT_NAMES);
-  const bodyStart = raw.bodyLine ?? 1;
-  let inFence = false;
-  (raw.body ?? '').split('\n').forEach((text, index) => {
-    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-    if (inFence) return;
-    for (const match of text.replace(/`[^`]*`/g, '').matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)) {
-      const name = match[1] ?? '';
-      if (!known.has(name)) {
-        problems.push({
-          file: raw.file,
-          line: bodyStart + index,
-          message: `uses <${name}>, which is not a portal component. Use one of: ${MDX_COMPONENT_NAMES.join(', ')}.`,
-        });
-      }
-    }
-  });
-  return problems;
 }
 
 /** Each reference field of each collection, with the collection it points into ('any' = collection/id). */
@@ -179,6 +229,89 @@ function valuesAt(data: unknown, spec: string): { value: unknown; path: Property
   return nodes;
 }
 
+/** Why an image link cannot be shown, or undefined. Images come from content/, beside the entry. */
+function checkImage(url: string, entryPath: string, images: Map<string, ContentAsset>): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) {
+    return `shows the image "${url.slice(0, 60)}" from outside content/. Save the image beside the entry and write ![what it shows](./name.png).`;
+  }
+  let target: string;
+  try {
+    target = decodeURIComponent(new URL(url, `file://${encodeURI(entryPath)}`).pathname);
+  } catch {
+    return `shows the image "${url.slice(0, 60)}", which is not a valid path. Write ![what it shows](./name.png).`;
+  }
+  const image = images.get(target);
+  if (!image) return `shows the image "${url}", but there is no image file there. Check the name and folder, or add the file (.png, .jpg, .gif, .webp or .avif).`;
+  if (image.hidden) return `shows the image "${url}", which is in a place starting with _ and is never published. Move it.`;
+  return undefined;
+}
+
+type Checked = { entry: ValidEntry; raw: RawEntry };
+
+/**
+ * Rules across entries: dates that cannot be true, replacements that loop, one glossary term and
+ * one question id per meaning, one guide per phase, one spoke per name.
+ */
+function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const at = ({ raw }: Checked, path: PropertyKey[], message: string) =>
+    problems.push({ file: raw.file, line: raw.lineOf?.(path), field: fieldName(path), message });
+  const statusOf = (e: ValidEntry) => String(e.data.status ?? 'published');
+
+  for (const item of all) {
+    const d = item.entry.data as Record<string, unknown>;
+    const last = typeof d.lastReviewed === 'string' ? d.lastReviewed : undefined;
+    if (last && today && last > today) at(item, ['lastReviewed'], `is ${last}, after today (${today}). Give the day the owner really reviewed the entry.`);
+    if (last && typeof d.nextReview === 'string' && d.nextReview <= last) at(item, ['nextReview'], `is ${d.nextReview}, not after lastReviewed (${last}). Give a later day, or use reviewEvery.`);
+    // replacedBy: no entry replaces itself, directly or through a chain.
+    if (typeof d.replacedBy === 'string') {
+      const self = `${item.entry.collection}/${item.entry.id}`;
+      const seen = new Set([self]);
+      let next: string | undefined = d.replacedBy;
+      while (next && !seen.has(next)) {
+        seen.add(next);
+        const r: unknown = lookup.get(next)?.data.replacedBy;
+        next = typeof r === 'string' ? r : undefined;
+      }
+      if (next === self) at(item, ['replacedBy'], d.replacedBy === self ? 'points to the entry itself. Name the entry that replaces this one.' : `leads back to this entry through ${[...seen].slice(1).join(' -> ')}. Point to an entry that is not withdrawn.`);
+      else {
+        const target = lookup.get(d.replacedBy);
+        if (target && statusOf(target) !== 'published') at(item, ['replacedBy'], `points to "${d.replacedBy}", which is ${statusOf(target)}. Point to a published entry.`);
+      }
+    }
+  }
+
+  const firstBy = new Map<string, Checked>();
+  const once = (key: string, item: Checked, path: PropertyKey[], message: (other: Checked) => string) => {
+    const other = firstBy.get(key);
+    if (other) at(item, path, message(other));
+    else firstBy.set(key, item);
+  };
+  const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+  for (const item of all) {
+    const { collection, data } = item.entry;
+    if (statusOf(item.entry) === 'draft') continue;
+    if (collection === 'glossary') {
+      // Aliases that clash are reported by aliasClashes (search-lexicon.ts); here, the same term twice.
+      const term = data.term;
+      if (typeof term === 'string') once(`term:${fold(term)}`, item, ['term'], (o) => `"${term}" is already defined in ${o.raw.file}. Keep one definition and link to it.`);
+    }
+    if (collection === 'phases' && typeof data.phase === 'number') {
+      once(`phase:${data.phase}`, item, ['phase'], (o) => `phase ${data.phase} already has a guide: ${o.raw.file}. Each phase has one guide; merge them or withdraw one.`);
+    }
+    if (collection === 'spokes' && typeof data.name === 'string') {
+      once(`spoke:${fold(data.name)}`, item, ['name'], (o) => `"${data.name}" is the name of ${o.raw.file} too. Give each spoke its own name.`);
+    }
+    if (collection === 'assessment') {
+      ((data.questions as { id?: unknown }[] | undefined) ?? []).forEach((q, i) => {
+        if (typeof q.id === 'string') once(`question:${q.id}`, item, ['questions', i, 'id'], (o) => `the question id "${q.id}" is already used in ${o.raw.file}; one answer would count for both. Give this question its own id.`);
+      });
+    }
+  }
+
+  return problems;
+}
+
 /** The entry id Astro will use: the slug field if given, else the file name. */
 export function entryId(raw: RawEntry, data: Record<string, unknown> | undefined): string {
   return typeof data?.slug === 'string' ? data.slug : raw.fileId;
@@ -188,7 +321,10 @@ export function entryId(raw: RawEntry, data: Record<string, unknown> | undefined
  * Validate a whole corpus: every schema, unique ids and slugs, and every reference, including
  * path steps and related entries, which must point at an entry that exists and is not a draft.
  */
-export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; problems: ContentProblem[] } {
+export function validateContent(
+  raws: RawEntry[],
+  { assets, today, publicFiles }: { assets?: ContentAsset[]; today?: string; publicFiles?: Set<string> } = {},
+): { entries: ValidEntry[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const entries: ValidEntry[] = [];
   const byKey = new Map<string, { entry: ValidEntry; raw: RawEntry; parsed?: ParsedBody }>();
@@ -240,7 +376,10 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
         const target = lookup.get(key);
         const field = fieldName(path);
         if (!target && invalid.has(key)) continue; // its own error is already listed
-        if (target && !(target.data.status === 'draft' && entry.data.status !== 'draft')) continue; // fine
+        const toDraft = target?.data.status === 'draft' && entry.data.status !== 'draft';
+        // A published page must not send readers to a withdrawn entry (paths, related, owner, assessment…).
+        const toWithdrawn = target?.data.status === 'withdrawn' && entry.data.status === 'published';
+        if (target && !toDraft && !toWithdrawn) continue; // fine
         // Finding a line parses the file again with positions: only worth it for a problem.
         const line = raw.lineOf?.(path);
         if (!target) {
@@ -257,7 +396,30 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
             field,
             message: `points to "${value}", which is a draft and is never built. Publish ${target.file} first or remove the reference.`,
           });
+        } else {
+          const instead = typeof target.data.replacedBy === 'string' ? ` Point to ${target.data.replacedBy}, which replaces it, or remove it.` : ' Remove it, or point to another entry.';
+          problems.push({ file: raw.file, line, field, message: `points to "${value}", which is withdrawn.${instead}` });
         }
+      }
+    }
+  }
+  problems.push(...checkCorpus([...byKey.values()], lookup, today));
+  if (assets) {
+    const images = new Map(assets.map((a) => [a.path, a]));
+    for (const { raw, parsed } of byKey.values()) {
+      for (const image of parsed?.images ?? []) {
+        const message = checkImage(image.url, raw.path ?? raw.file, images);
+        if (message) problems.push({ file: raw.file, line: image.line, message });
+      }
+    }
+  }
+  if (publicFiles) {
+    // Links to files (a path ending in .pdf, .png…) must reach a file the site serves from public/.
+    for (const { raw, parsed } of byKey.values()) {
+      for (const link of parsed?.links ?? []) {
+        const path = link.url.split(/[?#]/)[0] ?? '';
+        if (!path.startsWith('/') || path.startsWith('//') || !/\.[a-z0-9]+$/i.test(path) || publicFiles.has(decodeURI(path))) continue;
+        problems.push({ file: raw.file, line: link.line, message: `links to "${link.url}", but the site has no such file. Check the name, or ask the hub to add the file to public/.` });
       }
     }
   }
@@ -269,6 +431,10 @@ export function validateContent(raws: RawEntry[]): { entries: ValidEntry[]; prob
     if (!parsed || entry.data.status === 'draft') continue;
     for (const p of checkLinks(parsed.links, key, targets)) problems.push({ file: raw.file, line: p.line, message: p.message });
   }
+  const glossary = [...byKey.values()].filter(({ entry }) => entry.collection === 'glossary' && entry.data.status !== 'draft');
+  problems.push(
+    ...aliasClashes(glossary.map(({ entry, raw }) => ({ file: raw.file, term: String(entry.data.term), aliases: entry.data.aliases as string[], aliasLine: (i) => raw.lineOf?.(['aliases', i]) }))),
+  );
   return { entries, problems };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { PhaseNumberSchema } from './governance.ts';
 import { refTo } from './refs.ts';
+import { STATUSES } from './vocab.ts';
 
 /** One answer: what it looks like in the reader's organisation, and the phase it indicates. */
 export const AnswerOptionSchema = z.strictObject({
@@ -33,6 +34,8 @@ export const AssessmentSchema = z.strictObject({
   description: z.string().trim().min(1),
   /** Playbooks that help most when this dimension lags, as playbook ids. */
   playbooks: z.array(refTo('playbooks')).default([]),
+  /** draft and withdrawn dimensions are left out of the questionnaire (it has no page per dimension). */
+  status: z.enum(STATUSES, { error: `Set status to one of: ${STATUSES.join(', ')}.` }).default('published'),
   questions: z.array(QuestionSchema).min(2, 'Give each dimension at least two questions.').max(6),
 });
 export type AssessmentDimension = z.output<typeof AssessmentSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { refTo } from './refs.ts';
+import { STATUSES } from './vocab.ts';
 
 /**
  * An international phone number as readers dial it: a leading +, then digits with optional spaces.
@@ -39,6 +40,8 @@ export const ContactSchema = z
      * dials it in an incident. Set to false when the real number is in.
      */
     placeholder: z.boolean().default(false),
+    /** draft: never shown and not referable from published protocols; withdrawn: off the rota page. */
+    status: z.enum(STATUSES, { error: `Set status to one of: ${STATUSES.join(', ')}.` }).default('published'),
   })
   .superRefine((c, ctx) => {
     if (!c.phone && !c.email && !c.chat) {

@@ -8,7 +8,7 @@ import { AUDIENCE_IDS, PHASES, STATUSES } from './vocab.ts';
  * title read differently from what it says), zero-width spaces and control characters. Ordinary
  * right-to-left text (Arabic, Hebrew) is fine.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/;
+export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export const nonBlank = (what: string) =>
   z
@@ -67,12 +67,18 @@ export const governanceShape = {
   nextReview: DaySchema.optional(),
   /** Free keywords that help search. */
   tags: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words readers use for this entry that its text does not: everyday words, acronyms, other
+   * spellings ("boss", "got hacked"). Search finds the entry by them; they are never shown. On a
+   * protocol they name its incident, and a query naming one puts the protocol first.
+   */
+  searchTerms: z.array(z.string().trim().min(1).max(60, 'Keep each search term under 60 characters.')).max(30, 'List at most 30 search terms.').default([]),
   /** Other entries a reader should see next, as collection/id. */
   related: z.array(AnyRefSchema).default([]),
   /** For withdrawn entries: what replaces this one, as collection/id. */
   replacedBy: AnyRefSchema.optional(),
   /** Optional URL segment that replaces the file name. */
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens in a slug.').optional(),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens in a slug.').optional(),
   /** Change history, any order; pages show it newest first. */
   changes: z.array(ChangeSchema).default([]),
   /** Set to false to keep glossary terms in this page's body unlinked (they are linked at first use). */

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { DaySchema } from './dates.ts';
 import { PhaseNumberSchema } from './governance.ts';
-import { AUDIENCE_IDS } from './vocab.ts';
+import { AUDIENCE_IDS, STATUSES } from './vocab.ts';
 
 /** A business unit or function, or the hub itself. */
 export const SpokeSchema = z.strictObject({
@@ -19,6 +19,8 @@ export const SpokeSchema = z.strictObject({
   assessedOn: DaySchema.optional(),
   /** Audiences the spoke's people mostly belong to. */
   audiences: z.array(z.enum(AUDIENCE_IDS)).default([]),
+  /** draft spokes are not shown; withdrawn spokes keep their page with a banner and leave every list. */
+  status: z.enum(STATUSES, { error: `Set status to one of: ${STATUSES.join(', ')}.` }).default('published'),
   /** Channels the spoke runs. */
   channels: z.array(z.string().trim()).default([]),
 });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { STATUSES } from './vocab.ts';
 
 /** A team of the hub that owns entries. */
 export const TeamSchema = z
@@ -9,9 +10,11 @@ export const TeamSchema = z
     /** The role that leads the team, e.g. "hub lead". */
     leadRole: z.string().trim().min(1),
     /** Where readers send feedback: a mailbox or an issue tracker URL. */
+    /** draft teams are not shown; withdrawn teams keep their page with a banner and own nothing. */
+    status: z.enum(STATUSES, { error: `Set status to one of: ${STATUSES.join(', ')}.` }).default('published'),
     contact: z.strictObject({
       email: z.email('Give a valid email address.').optional(),
-      url: z.url('Give a full URL, starting with https://').optional(),
+      url: z.url({ protocol: /^https?$/, error: 'Give a full URL, starting with https://' }).optional(),
     }),
   })
   .superRefine((team, ctx) => {

@@ -34,6 +34,11 @@ for (const [name, remove, expected] of [
   ['mdx-syntax-error', ['playbooks/start.md'], ['playbooks/start.mdx:19', 'is not valid MDX']],
   ['malformed-yaml-data', [], ['glossary/spoke.yaml:2', 'not valid YAML']],
   ['path-step-to-draft', [], ['paths/new-practitioner.yaml:13', 'steps[1].entry', 'draft']],
+  // Inputs where the check once passed and Astro then failed with a stack trace.
+  ['entry-in-sub-folder', [], ['content/playbooks/extra/more.md  is in a sub-folder']],
+  ['slug-with-spaces', [], ['playbooks/start.md:15  slug:']],
+  ['frontmatter-dash-line', [], ['playbooks/start.md:4', 'ends the frontmatter early']],
+  ['published-todo-field', [], ['playbooks/start.md:10  goal: still holds a TODO placeholder']],
 ] as [string, string[], string[]][]) {
   test(`the build fails loudly on ${name} and keeps the last good site`, async () => {
     test.setTimeout(120_000);
@@ -55,13 +60,37 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   const dir = corpus();
   // One entry as MDX: Rolldown warned about every MDX entry (withastro/astro#18087); the config drops that warning.
   renameSync(join(dir, 'content', 'case-studies', 'retail-first-channel.md'), join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'));
+  // Images beside the entries, shown from Markdown and from MDX: the check and the build accept both.
+  mkdirSync(join(dir, 'content', 'playbooks', 'img'));
+  cpSync(resolve('content/playbooks/live-q-and-a-room.png'), join(dir, 'content', 'playbooks', 'img', 'plan.png'));
+  writeFileSync(join(dir, 'content', 'playbooks', 'start.md'), `${readFileSync(join(dir, 'content', 'playbooks', 'start.md'), 'utf8')}\n![The channel plan on one page](./img/plan.png)\n`);
+  writeFileSync(join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'), `${readFileSync(join(dir, 'content', 'case-studies', 'retail-first-channel.mdx'), 'utf8')}\n![The plan Retail used](../playbooks/img/plan.png)\n`);
+  // A template folder starting with _ is skipped by the check and by Astro alike, whatever it holds.
+  mkdirSync(join(dir, 'content', 'playbooks', '_templates'));
+  writeFileSync(join(dir, 'content', 'playbooks', '_templates', 'playbook.md'), '---\ntitle: TODO\n---\n\n{broken\n');
+  // Every collection has the same lifecycle: a withdrawn term, path and spoke keep their page with a banner.
+  writeFileSync(join(dir, 'content', 'glossary', 'old-term.yaml'), 'term: Outpost\ndefinition: The old word for a spoke.\nstatus: withdrawn\n');
+  writeFileSync(join(dir, 'content', 'paths', 'old-path.yaml'), readFileSync(join(dir, 'content', 'paths', 'new-practitioner.yaml'), 'utf8').replace('title: New practitioner', 'title: Old path').replace('status: published', 'status: withdrawn\nreplacedBy: paths/new-practitioner'));
+  writeFileSync(join(dir, 'content', 'spokes', 'old-unit.yaml'), 'name: Old unit\nkind: spoke\ntype: business-unit\ndescription: A unit that was merged.\ncontactRole: spoke lead\nstatus: withdrawn\n');
+  const check = spawnSync(process.execPath, [resolve('scripts/check.ts'), '--dir', join(dir, 'content')], { encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
   const run = spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
     encoding: 'utf8',
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), BASE_PATH: '/social-hub', SITE_URL: 'https://intranet.example', CI: 'true' },
     timeout: 120_000,
   });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-  expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index/);
+  expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index[^;]*; 2 withdrawn/);
+  for (const [page, index] of [['glossary/old-term', 'glossary'], ['paths/old-path', 'paths'], ['spokes/old-unit', 'spokes']] as const) {
+    const withdrawn = readFileSync(join(dir, 'dist', page, 'index.html'), 'utf8');
+    expect(withdrawn, page).toContain('This page has been withdrawn.');
+    expect(withdrawn, page).not.toMatch(/<[a-z]+ [^>]*data-pagefind-body/);
+    expect(readFileSync(join(dir, 'dist', index, 'index.html'), 'utf8'), index).not.toContain(`/${page}/`);
+  }
+  expect(readFileSync(join(dir, 'dist', 'paths', 'old-path', 'index.html'), 'utf8')).toContain('href="/social-hub/paths/new-practitioner/"');
+  for (const page of ['playbooks/start', 'case-studies/retail-first-channel']) {
+    expect(readFileSync(join(dir, 'dist', page, 'index.html'), 'utf8'), page).toMatch(/<img [^>]*src="\/social-hub\/_astro\/plan\.[^"]+"/);
+  }
   expect(`${run.stdout}${run.stderr}`).not.toContain('MODULE_LEVEL_DIRECTIVE');
   const html = readFileSync(join(dir, 'dist', 'playbooks', 'start', 'index.html'), 'utf8');
   // A root-relative link in the Markdown gets the prefix; an external one gets rel and a marker.
@@ -71,7 +100,7 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the dev server reports a broken file and recovers when it is fixed', async ({ page }) => {
+test('the dev server reports a broken file, recovers when it is fixed, and never compiles MDX that holds code', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = corpus();
   const file = join(dir, 'content', 'playbooks', 'start.md');
@@ -97,6 +126,23 @@ test('the dev server reports a broken file and recovers when it is fixed', async
       await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel well', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
+
+    // An MDX page that would run code on the author's machine is reported and never compiled.
+    const marker = join(dir, 'ran.txt');
+    writeFileSync(
+      join(dir, 'content', 'playbooks', 'evil.mdx'),
+      `${good.replace('title: Start a channel', 'title: Evil')}\nimport { writeFileSync } from 'node:fs'\nexport const ran = writeFileSync(${JSON.stringify(marker)}, 'ran')\n`,
+    );
+    await expect.poll(() => log, { timeout: 20_000 }).toContain(`evil.mdx:21  "import { writeFileSync } from 'node:fs'" is code, not content`);
+    // A later change to another file shows on its page once the content loader has synced both.
+    writeFileSync(file, good.replace('title: Start a channel', 'title: Start a channel again'));
+    await expect(async () => {
+      await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel again', { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    const evil = await page.goto(`http://127.0.0.1:${port}/playbooks/evil/`);
+    expect(evil?.status()).toBe(404);
+    expect(existsSync(marker)).toBe(false);
   } finally {
     server.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * The shipped content holds a draft and a withdrawn playbook, each with a marker phrase. The draft
@@ -25,6 +26,36 @@ test('no draft text reaches any file in dist/', () => {
     const text = readFileSync(file).toString('latin1');
     for (const marker of DRAFT_MARKERS) expect(text.includes(marker), `${relative(DIST, file)} contains "${marker}"`).toBe(false);
   }
+});
+
+/** The text of every Pagefind file: they are gzip-compressed, so a plain scan sees nothing. */
+function searchIndexTexts(): { file: string; text: string }[] {
+  return files(join(DIST, 'pagefind'))
+    .filter((f) => /\.pf_(fragment|index|meta|filter)$/.test(f))
+    .map((f) => ({ file: relative(DIST, f), text: gunzipSync(readFileSync(f)).toString('latin1') }));
+}
+
+test('no draft text is inside the compressed search index', () => {
+  const texts = searchIndexTexts();
+  expect(texts.filter((t) => t.file.includes('fragment')).length).toBeGreaterThan(50);
+  // The index holds the withdrawn-free published text: a known published phrase is found, so a miss means something.
+  expect(texts.some((t) => t.text.includes('guest destination'))).toBe(true);
+  for (const { file, text } of texts) {
+    for (const marker of [...DRAFT_MARKERS, 'Run a live Q&A session with an SME', WITHDRAWN_MARKER]) expect(text.includes(marker), `${file} contains "${marker}"`).toBe(false);
+  }
+});
+
+test('no file used only by a draft is emitted: the draft playbook\'s image is not in dist/', () => {
+  const image = readFileSync('content/playbooks/live-q-and-a-room.png');
+  const emitted = files(DIST);
+  expect(emitted.filter((f) => f.includes('live-q-and-a-room')).map((f) => relative(DIST, f))).toEqual([]);
+  expect(emitted.filter((f) => statSync(f).size === image.length && readFileSync(f).equals(image)).map((f) => relative(DIST, f))).toEqual([]);
+});
+
+test('the spelling list holds no word found only in a draft or a withdrawn entry', () => {
+  const words = Object.keys(JSON.parse(readFileSync(join(DIST, 'search/words.json'), 'utf8')) as Record<string, number>);
+  expect(words.length).toBeGreaterThan(500);
+  for (const w of ['quokka', 'lantern', 'heron', 'teapot']) expect(words, w).not.toContain(w);
 });
 
 test('withdrawn text appears only on the withdrawn page itself', () => {

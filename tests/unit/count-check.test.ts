@@ -14,7 +14,14 @@ describe('count check', () => {
   it('passes when every published entry has a page, a list entry and a search record', () => {
     const r = checkCounts(entries, good);
     expect(r.problems).toEqual([]);
-    expect(r.summary).toBe('2 published entries: 2 pages, 2 listed on index pages, 2 in the search index; 1 withdrawn (page kept, unlisted), 1 draft (not built).');
+    expect(r.summary).toBe('2 published entries: 2 pages, 2 listed on index pages, 2 in the search index (with 0 other pages); 1 withdrawn (page kept, unlisted), 1 draft (not built).');
+  });
+  it('expects the pages that are not entries in the search index too, and only those', () => {
+    const withPage = checkCounts(entries, { ...good, searchUrls: [...good.searchUrls, '/glossary/'] }, '/', ['/glossary/']);
+    expect(withPage.problems).toEqual([]);
+    expect(withPage.summary).toContain('(with 1 other pages)');
+    expect(checkCounts(entries, good, '/', ['/glossary/']).problems).toEqual(['The page /glossary/ should be in the search index, and is not.']);
+    expect(checkCounts(entries, { ...good, searchUrls: [...good.searchUrls, '/glossary/'] }).problems).toEqual(['The search index holds /glossary/, which is not a published entry.']);
   });
   it('catches a missing page, a missing list entry and a missing search record', () => {
     const r = checkCounts(entries, { ...good, hasPage: (u) => u === '/playbooks/b/', indexHtml: () => '', searchUrls: [] });

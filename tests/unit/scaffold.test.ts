@@ -27,3 +27,16 @@ describe('scaffold', () => {
     if (extension !== '.yaml' || collection === 'paths' || collection === 'glossary') expect(text).toContain('TODO');
   });
 });
+
+describe('scaffolds are drafts until written', () => {
+  it.each(COLLECTIONS.map((c) => [c]))('a new %s entry is a draft, and publishing it unchanged is refused for its TODOs', (collection) => {
+    const { text, extension } = scaffold(collection, 'A brand new entry', { owner: 'hub-editorial', today: '2026-11-28' });
+    expect(text).toMatch(/^status: draft\b/m);
+    const dir = join(mkdtempSync(join(tmpdir(), 'scaffold-')), collection);
+    mkdirSync(dir);
+    const file = join(dir, `a-brand-new-entry${extension}`);
+    writeFileSync(file, text.replace(/^status: draft.*$/m, 'status: published'));
+    const problems = validateEntry(readEntry(collection, file, dir)).problems;
+    expect(problems.some((p) => p.message.includes('TODO placeholder'))).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, describeCount, filterCount, hasFilters, searchableQuery, editDistance, isWeakMatch, parseState, safeExcerpt, serializeState, suggestSpelling, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
+import { describeCount, filterCount, hasFilters, searchableQuery, isWeakMatch, parseState, safeExcerpt, serializeState, toggleFilter, toPagefindFilters, EMPTY_STATE } from '../../src/lib/search.ts';
 import { byUpdated, countFacets, sortKey } from '../../src/lib/search-record.ts';
 
 describe('search state in the URL', () => {
@@ -22,6 +22,13 @@ describe('search state in the URL', () => {
     b = toggleFilter(b, 'audience', 'PR');
     expect(serializeState(a)).toBe(serializeState(b));
   });
+  it('keeps "search the words as typed" in the URL, only with a query', () => {
+    const state = parseState('?q=aproval+workflow&type=Playbook&spelling=as-typed');
+    expect(state.exact).toBe(true);
+    expect(serializeState(state)).toBe('?q=aproval+workflow&type=Playbook&spelling=as-typed');
+    expect(parseState('?spelling=as-typed').exact).toBeUndefined();
+    expect(serializeState({ ...state, exact: false })).toBe('?q=aproval+workflow&type=Playbook');
+  });
   it('ignores unknown parameters and bad sort values', () => {
     expect(parseState('?colour=red&sort=random&q=')).toEqual(EMPTY_STATE);
   });
@@ -32,22 +39,6 @@ describe('search state in the URL', () => {
   it('maps values within a facet to any, facets to all', () => {
     const s = parseState('?type=Playbook&type=Protocol&phase=Phase+4');
     expect(toPagefindFilters(s)).toEqual({ type: { any: ['Playbook', 'Protocol'] }, phase: { any: ['Phase 4'] } });
-  });
-});
-
-describe('spelling suggestions', () => {
-  const vocab = buildVocabulary(['Crisis escalation', 'Influencer programme', 'House rules', 'moderation']);
-  it('corrects a near miss and keeps correct words', () => {
-    expect(suggestSpelling('crisis escalaton', vocab)).toBe('crisis escalation');
-    expect(suggestSpelling('influenser', vocab)).toBe('influencer');
-  });
-  it('suggests nothing for a correct or unrelated query', () => {
-    expect(suggestSpelling('crisis', vocab)).toBeUndefined();
-    expect(suggestSpelling('zebra', vocab)).toBeUndefined();
-  });
-  it('measures edit distance with an early exit', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('a', 'abcdefgh', 2)).toBe(3);
   });
 });
 
@@ -102,5 +93,9 @@ describe('what is searched while typing', () => {
     expect(searchableQuery('HR')).toBe('HR');
     expect(searchableQuery('  crisis  escalation ')).toBe('crisis escalation');
     expect(searchableQuery('')).toBe('');
+  });
+  it('keeps a last word that is a digit: "phase 3" is a whole query', () => {
+    expect(searchableQuery('phase 3')).toBe('phase 3');
+    expect(searchableQuery('phase 3 g')).toBe('phase 3');
   });
 });

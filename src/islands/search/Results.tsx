@@ -22,43 +22,45 @@ interface Props {
   active: number;
   onHover?: (index: number) => void;
   label: string;
+  /** The rows may still change: announced to assistive technology as aria-busy. */
+  busy?: boolean;
 }
 
 /**
  * The results as an ARIA listbox; the input that controls it keeps focus (combobox pattern).
- * Options hold no links (interactive content inside an option is invalid): a click or Enter
- * opens the page, and Ctrl/Cmd-click or a middle click opens it in a new tab.
+ * Each option is a real link (an `a` may take the option role), so a phone can long-press it to
+ * open or copy it, and Ctrl/Cmd-click or a middle click opens a new tab with no script at all.
+ * Options are not in the tab order: the arrow keys in the box move between them.
  */
-export function Results({ id, options, active, onHover, label }: Props) {
-  const open = (url: string, newTab: boolean) => (newTab ? window.open(url, '_blank', 'noopener') : window.location.assign(url));
+export function Results({ id, options, active, onHover, label, busy = false }: Props) {
   return (
-    <ul id={id} role="listbox" aria-label={label} className="search-results" hidden={options.length === 0}>
+    <ul id={id} role="listbox" aria-label={label} aria-busy={busy} className="search-results" hidden={options.length === 0}>
       {options.map((o, i) => (
-        <li
-          key={o.key}
-          id={`${id}-${i}`}
-          role="option"
-          aria-selected={i === active}
-          className={`search-result${o.section ? ' section' : ''}${i === active ? ' active' : ''}`}
-          data-url={o.url}
-          onMouseMove={() => onHover?.(i)}
-          onClick={(e) => open(o.url, e.ctrlKey || e.metaKey)}
-          onAuxClick={(e) => e.button === 1 && open(o.url, true)}
-        >
-          {o.section ? (
-            <span className="result-section"><span aria-hidden="true">↳ </span>{o.title}</span>
-          ) : (
-            <>
-              {/* The spaces keep the option's name "Title Playbook Owner: …", not "TitlePlaybookOwner: …". */}
-              <span className="result-title">{o.title}</span>{' '}
-              <span className="badges">
-                {o.result.meta.type && <span className="badge">{o.result.meta.type}</span>}{' '}
-                {o.result.meta.phase && <span className="badge">{o.result.meta.phase}</span>}{' '}
-                {o.result.meta.owner && <span className="badge">Owner: {o.result.meta.owner}</span>}
-              </span>{' '}
-              <span className="excerpt" dangerouslySetInnerHTML={{ __html: safeExcerpt(o.result.excerpt) }} />
-            </>
-          )}
+        <li key={o.key} role="none">
+          <a
+            id={`${id}-${i}`}
+            role="option"
+            href={o.url}
+            tabIndex={-1}
+            aria-selected={i === active}
+            className={`search-result${o.section ? ' section' : ''}${i === active ? ' active' : ''}`}
+            onMouseMove={() => onHover?.(i)}
+          >
+            {o.section ? (
+              <span className="result-section"><span aria-hidden="true">↳ </span>{o.title}</span>
+            ) : (
+              <>
+                {/* The spaces keep the option's name "Title Playbook Owner: …", not "TitlePlaybookOwner: …". */}
+                <span className="result-title">{o.title}</span>{' '}
+                <span className="badges">
+                  {o.result.meta.type && <span className="badge">{o.result.meta.type}</span>}{' '}
+                  {o.result.meta.phase && <span className="badge">{o.result.meta.phase}</span>}{' '}
+                  {o.result.meta.owner && <span className="badge">Owner: {o.result.meta.owner}</span>}
+                </span>{' '}
+                <span className="excerpt" dangerouslySetInnerHTML={{ __html: safeExcerpt(o.result.excerpt) }} />
+              </>
+            )}
+          </a>
         </li>
       ))}
     </ul>

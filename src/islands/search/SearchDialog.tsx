@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { describeCount, isWeakMatch, serializeState, type SearchState } from '../../lib/search.ts';
+import { describeCount, serializeState, type SearchState } from '../../lib/search.ts';
+import { browseLinks, EmptyAnswer, QueryNote } from './Answer.tsx';
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
@@ -20,7 +21,8 @@ export default function SearchDialog({ base }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
-  const state = useMemo<SearchState>(() => ({ q, filters: {}, sort: 'relevance' }), [q]);
+  const [exact, setExact] = useState(false);
+  const state = useMemo<SearchState>(() => ({ q, filters: {}, sort: 'relevance', exact }), [q, exact]);
   const outcome = useSearch(base, state, { enabled: open, facets: false });
   const options = useMemo(() => toOptions(outcome.results), [outcome.results]);
   const nav = useListNav(options.length, (i) => {
@@ -77,8 +79,8 @@ export default function SearchDialog({ base }: Props) {
   const close = () => dialog.current?.close();
   const fullSearch = `${base}search/${serializeState(state)}`;
   const answeredQ = outcome.answered?.q.trim() ?? '';
-  const weak = !!answeredQ && isWeakMatch(answeredQ, outcome.results.map((r) => r.excerpt));
-  const count = !answeredQ ? '' : weak ? `No close matches for “${answeredQ}”. Try another word, or the search page.` : describeCount(outcome.total, answeredQ, false);
+  const count = !answeredQ ? '' : describeCount(outcome.total, answeredQ, false);
+  const ready = outcome.status === 'ready' && !!outcome.answered && !!answeredQ;
 
   return (
     <dialog
@@ -104,13 +106,28 @@ export default function SearchDialog({ base }: Props) {
             describedBy="search-dialog-help"
             placeholder="Playbooks, protocols, policy, terms…"
             value={q}
-            onChange={setQ}
+            onChange={(next) => {
+              setQ(next);
+              setExact(false);
+            }}
             onKeyDown={nav.onKeyDown}
           />
         </form>
         <p id="search-dialog-help" className="search-help">Arrow keys choose a result, Enter opens it, Escape closes.</p>
         <p className="search-status" role="status" aria-live="polite">{outcome.status === 'unavailable' ? outcome.error : count}</p>
-        <Results id="search-dialog-results" options={weak ? [] : options} active={nav.active} onHover={nav.setActive} label="Search results" />
+        {ready && (
+          <QueryNote
+            understood={outcome.understood}
+            state={outcome.answered!}
+            hrefFor={(s) => `${base}search/${serializeState(s)}`}
+            choose={(s) => {
+              setQ(s.q);
+              setExact(!!s.exact);
+            }}
+          />
+        )}
+        <Results id="search-dialog-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" busy={!outcome.settled} />
+        {ready && outcome.total === 0 && <EmptyAnswer q={answeredQ} help={outcome.help} browse={browseLinks(base)} />}
         <p className="search-more">
           <a href={fullSearch}>{q.trim() ? 'Filter these results on the search page' : 'Browse everything on the search page'}</a>
         </p>

@@ -1,23 +1,17 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
-  describeCount, EMPTY_STATE, FACETS, filterCount, hasFilters, isWeakMatch, parseState, serializeState, suggestSpelling, toggleFilter,
+  describeCount, EMPTY_STATE, FACETS, filterCount, hasFilters, parseState, serializeState, toggleFilter,
   type FacetKey, type SearchState,
 } from '../../lib/search.ts';
+import { browseLinks, EmptyAnswer, QueryNote } from './Answer.tsx';
 import { useSearch, type InitialView } from './useSearch.ts';
 import { warmPagefind } from './pagefind.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
 import { ComboboxInput } from './ComboboxInput.tsx';
 
-interface GlossaryHint { term: string; url: string; definition: string; words: string }
 interface Props {
   base: string;
-  /** Words for "did you mean", built from titles, tags and glossary terms. */
-  vocabulary: string[];
-  /** Glossary terms, to answer a query that found nothing. */
-  glossary: GlossaryHint[];
-  /** Browse pages offered when nothing matches. */
-  browse: { label: string; url: string }[];
   /** Facet counts and the newest pages, from the build: the page's first view needs no index. */
   initial: InitialView;
 }
@@ -26,7 +20,7 @@ interface Props {
  * The full search page: query, facets with counts, sorting, all in the URL. Typing replaces the
  * history entry; choosing a facet or sort adds one, so Back undoes it.
  */
-export default function SearchPage({ base, vocabulary, glossary, browse, initial }: Props) {
+export default function SearchPage({ base, initial }: Props) {
   // The server renders the empty form; the URL's state is read once hydrated (no mismatch).
   const [state, setState] = useState<SearchState>(EMPTY_STATE);
   // Until the island has woken up, its controls would change nothing: filters and sort stay
@@ -78,12 +72,8 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
   const activeFilters = filterCount(state);
   const filtered = activeFilters > 0;
   const answered = outcome.answered;
-  const weak = outcome.status === 'ready' && !!answered?.q.trim() && isWeakMatch(answered.q, outcome.results.map((r) => r.excerpt));
-  const noResults = outcome.status === 'ready' && answered && (outcome.total === 0 || weak) && (answered.q.trim() || filtered);
-  // Suggest a spelling whenever a word looks mistyped, even if prefix matching found something.
-  const suggestion = outcome.status === 'ready' && answered?.q ? suggestSpelling(answered.q, vocabulary) : undefined;
-  const words = `${answered?.q ?? ''} ${suggestion ?? ''}`.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
-  const glossaryMatches = noResults ? glossary.filter((g) => words.some((w) => g.words.includes(w))).slice(0, 5) : [];
+  const noResults = outcome.status === 'ready' && answered && outcome.total === 0 && (answered.q.trim() || filtered);
+  const hrefFor = (s: SearchState) => `${window.location.pathname}${serializeState(s)}`;
 
   return (
     <div className="search-page">
@@ -97,7 +87,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
           active={nav.active}
           placeholder="e.g. crisis, influencer disclosure, house rules"
           value={state.q}
-          onChange={(q) => update({ ...state, q }, true)}
+          onChange={(q) => update({ ...state, q, exact: false }, true)}
           onKeyDown={nav.onKeyDown}
         />
         <label htmlFor="search-sort">Sort by</label>
@@ -112,7 +102,7 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
             on wide screens the stylesheet shows them open beside the results. */}
         <details className="fold facets-fold">
           <summary>Filter{activeFilters > 0 && <span className="count"> · {activeFilters} on</span>}</summary>
-        <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined}>
+        <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined && !outcome.understood}>
           <h2 className="facets-title">Filter</h2>
           {filtered && <button type="button" className="button" onClick={() => update({ ...state, filters: {} })}>Clear all filters</button>}
           {FACETS.map((facet) => {
@@ -146,31 +136,17 @@ export default function SearchPage({ base, vocabulary, glossary, browse, initial
               ? outcome.error
               : !answered
                 ? 'Loading the search index…'
-                : weak
-                  ? `No close matches for “${answered.q.trim()}”. Loose matches are listed below.`
-                  : describeCount(outcome.total, answered.q, hasFilters(answered))}
+                : describeCount(outcome.total, answered.q, hasFilters(answered))}
           </p>
+          {outcome.status === 'ready' && answered && <QueryNote understood={outcome.understood} state={answered} hrefFor={hrefFor} choose={(s) => update(s)} />}
           {answered && !answered.q.trim() && outcome.total > 0 && outcome.status === 'ready' && <p className="search-order">Without a query, pages are listed newest first.</p>}
-          {suggestion && !noResults && (
-            <p>Did you mean <button type="button" className="link-button" onClick={() => update({ ...state, q: suggestion })}>{suggestion}</button>?</p>
-          )}
           {noResults && (
             <div className="no-results">
-              {suggestion && (
-                <p>Did you mean <button type="button" className="link-button" onClick={() => update({ ...state, q: suggestion })}>{suggestion}</button>?</p>
-              )}
               {filtered && <p>Some filters are on. <button type="button" className="link-button" onClick={() => update({ ...state, filters: {} })}>Search without filters</button>.</p>}
-              {glossaryMatches.length > 0 && (
-                <>
-                  <h3>From the glossary</h3>
-                  <dl>{glossaryMatches.map((g) => <div key={g.url}><dt><a href={g.url}>{g.term}</a></dt><dd>{g.definition}</dd></div>)}</dl>
-                </>
-              )}
-              <h3>Browse instead</h3>
-              <ul>{browse.map((b) => <li key={b.url}><a href={b.url}>{b.label}</a></li>)}</ul>
+              {answered.q.trim() && <EmptyAnswer q={answered.q} help={outcome.help} browse={browseLinks(base)} />}
             </div>
           )}
-          <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" />
+          <Results id="search-page-results" options={options} active={nav.active} onHover={nav.setActive} label="Search results" busy={!outcome.settled} />
           {ready && outcome.canLoadMore && <button type="button" className="button" onClick={outcome.loadMore}>Show more results</button>}
         </section>
       </div>

@@ -1,9 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { hasFilters, searchableQuery, toPagefindFilters, type SearchState } from '../../lib/search.ts';
-import { loadPagefind, type FilterCounts, type RawResult, type ResultData } from './pagefind.ts';
+import { meaningfulWords } from '../../lib/search-query.ts';
+import { loadedVocabulary, loadLexicon, loadPagefind, loadVocabulary, type FilterCounts, type RawResult, type ResultData } from './pagefind.ts';
+import { ask, type Answer } from './engine.ts';
+import type { SearchHelp } from '../../lib/search-lexicon.ts';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
 export type Result = ResultData & { id: string };
+
+/** How the answered query was understood (src/islands/search/engine.ts). */
+export type Understood = Omit<Answer, 'results' | 'filters'> & {
+  /** The query held no word that carries meaning ("how do I"). */
+  noWords: boolean;
+};
 
 export interface SearchOutcome {
   status: Status;
@@ -18,6 +27,12 @@ export interface SearchOutcome {
   canLoadMore: boolean;
   /** The state these results answer, to avoid announcing stale counts. */
   answered?: SearchState;
+  /** How the answered query was read; undefined for an empty query. */
+  understood?: Understood;
+  /** The protocols and the hub's mailbox, once a query has loaded them: the answer when nothing matches. */
+  help?: SearchHelp;
+  /** False while the rows shown may still change (a spelling check, the rest of the first page). */
+  settled: boolean;
 }
 
 /** The first view of the search page, rendered at build time (src/pages/search/index.astro). */
@@ -53,6 +68,9 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
   const [counts, setCounts] = useState<FilterCounts | undefined>(initial?.counts);
   const [allCounts, setAllCounts] = useState<FilterCounts>(initial?.counts ?? {});
   const [answered, setAnswered] = useState<SearchState | undefined>(initial ? { q: '', filters: {}, sort: 'relevance' } : undefined);
+  const [understood, setUnderstood] = useState<Understood>();
+  const [help, setHelp] = useState<SearchHelp>();
+  const [settled, setSettled] = useState(true);
   const raw = useRef<RawResult[]>([]);
   const run = useRef(0);
   /** The build's view is on screen: the first real search clears it rather than leave it stale. */
@@ -73,9 +91,12 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
       setTotal(initial.total);
       setCounts(initial.counts);
       setAnswered(state);
+      setUnderstood(undefined);
       setStatus('ready');
+      setSettled(true);
       return;
     }
+    setSettled(false);
     if (showingInitial.current) {
       // A reader arriving with ?q=… must not see the newest pages listed as if they matched.
       showingInitial.current = false;
@@ -94,46 +115,83 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
           setResults([]);
           setTotal(0);
           setAnswered(asked);
+          setUnderstood(undefined);
           setStatus('ready');
           return;
         }
-        const options = {
-          filters: toPagefindFilters(state),
-          // Relevance needs words to rank by: without a query, newest first.
-          ...(state.sort === 'updated' || !q ? { sort: { updated: 'desc' } } : {}),
+        const filters = toPagefindFilters(state);
+        const noWords = !!q && !meaningfulWords(q).length;
+        const sources = { pf, lexicon: () => loadLexicon(base), vocabulary: () => loadVocabulary(base), loadedVocabulary };
+        const answerOf = async (): Promise<Answer | undefined> => {
+          if (noWords) return { results: [], searched: '', closest: false, missing: [], filters: {} };
+          if (q) return ask(sources, q, { filters, sort: state.sort === 'updated' ? { updated: 'desc' } : undefined, exact: state.exact, stale });
+          // Filters without words: every matching page, newest first.
+          const response = await pf.search(null, { filters, sort: { updated: 'desc' } });
+          return response ? { results: response.results, searched: '', closest: false, missing: [], filters: response.filters } : undefined;
         };
-        const response = await pf.search(q || null, options);
-        if (stale() || !response) return;
-        raw.current = response.results;
-        const top = await Promise.all(response.results.slice(0, FIRST).map(withData));
+        let answer = await answerOf();
+        if (stale() || !answer) return;
+        raw.current = answer.results;
+        let top = await Promise.all(answer.results.slice(0, FIRST).map(withData));
+        if (!top.length && q) setHelp(await sources.lexicon());
         if (stale()) return;
-        setResults(top);
-        setTotal(response.results.length);
-        setAnswered(asked);
-        setStatus('ready');
+        const show = (a: Answer, rows: Result[]) => {
+          const { results: _results, filters: _filters, recheck: _recheck, ...reading } = a;
+          setResults(rows);
+          setTotal(a.results.length);
+          setAnswered(asked);
+          setUnderstood(q ? { ...reading, noWords } : undefined);
+          setStatus('ready');
+        };
+        show(answer, top);
+        if (answer.recheck) {
+          // A word was not shown as typed: with the spelling list, the answer may be a correction,
+          // or another spelling of the word (rumor, rumour) may find better pages.
+          await loadVocabulary(base);
+          if (stale()) return;
+          const checked = await answerOf();
+          if (stale() || !checked) return;
+          const same = checked.results.length === answer.results.length && checked.results.every((r, i) => r.id === answer?.results[i]?.id);
+          if (!same || checked.correctedFrom) {
+            answer = checked;
+            raw.current = answer.results;
+            top = await Promise.all(answer.results.slice(0, FIRST).map(withData));
+            if (stale()) return;
+            show(answer, top);
+          }
+        }
+        const exactCounts = answer.filters;
         await pause(REST_AFTER_MS);
         if (stale()) return;
-        const rest = await Promise.all(response.results.slice(FIRST, PAGE).map(withData));
+        const rest = await Promise.all(answer.results.slice(FIRST, PAGE).map(withData));
         if (stale()) return;
         // Unless "Show more" has already grown the list from the top rows.
         if (rest.length) setResults((prev) => (prev.length === top.length ? [...top, ...rest] : prev));
         if (!facets) return;
+        // Counts per value are exact only for one Pagefind search; merged answers show none.
+        if (!exactCounts) {
+          setCounts(undefined);
+          if (!pf.filtersLoaded) setAllCounts(await pf.allFilters());
+          return;
+        }
         // Counts need every filter chunk; Pagefind keeps them once loaded, so only the first
         // search waits for them, and it has already shown its results.
         if (pf.filtersLoaded) {
-          setCounts(response.filters);
+          setCounts(exactCounts);
           return;
         }
         setCounts(undefined);
         const everything = await pf.allFilters();
         if (stale()) return;
         setAllCounts(everything);
-        const again = await pf.search(q || null, options);
-        if (!stale() && again) setCounts(again.filters);
+        const again = await answerOf();
+        if (!stale() && again?.filters) setCounts(again.filters);
       } catch (e) {
         if (stale()) return;
         setError((e as Error).message);
         setStatus('unavailable');
+      } finally {
+        if (!stale()) setSettled(true);
       }
     })();
   }, [base, enabled, browseAll, facets, state, initial]);
@@ -152,5 +210,5 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
     if (ticket === run.current) setResults((prev) => [...prev, ...more]);
   };
 
-  return { status, error, results, total, counts, allCounts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered };
+  return { status, error, results, total, counts, allCounts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered, understood, help, settled };
 }

@@ -1,0 +1,52 @@
+/**
+ * The portal's content loader: Astro's glob() loader with a guard on what it stores.
+ *
+ * - Drafts are never stored, so nothing of theirs is rendered or compiled, and no image or asset
+ *   used only by a draft is emitted into dist/_astro/.
+ * - Under `astro dev` the build's content check only reports (the server keeps running), so each
+ *   file is checked again as it is stored, and a file with any problem is left out: an MDX page
+ *   that imports code is never compiled, even on an author's machine.
+ * In a build every stored file has already passed the content check, which fails the build first.
+ */
+import { resolve } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { CollectionName } from '../schemas/vocab.ts';
+import { validateEntry } from '../lib/validate-content.ts';
+import { readEntry } from './read-content.ts';
+
+type Store = LoaderContext['store'];
+type StoredEntry = Parameters<Store['set']>[0];
+
+/** Whether an entry may be stored: never a draft; under dev, only a file with no problem. */
+function storable(collection: CollectionName, entry: StoredEntry, dev: boolean, root: string): boolean {
+  if ((entry.data as { status?: unknown }).status === 'draft') return false;
+  if (!dev || !entry.filePath) return true;
+  return validateEntry(readEntry(collection, resolve(root, entry.filePath), root)).problems.length === 0;
+}
+
+/** glob() over `base` with `pattern`, storing only what the portal may publish. */
+export function contentLoader(collection: CollectionName, pattern: string, base: string): Loader {
+  const inner = glob({ pattern, base });
+  return {
+    name: 'hub-content-loader',
+    load: (context) => {
+      const dev = Boolean(context.watcher);
+      const root = context.config.root.pathname;
+      const store = new Proxy(context.store, {
+        get(target, key, receiver) {
+          if (key !== 'set') {
+            const value: unknown = Reflect.get(target, key, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          }
+          return (entry: StoredEntry) => {
+            if (storable(collection, entry, dev, root)) return target.set(entry);
+            target.delete(entry.id);
+            return false;
+          };
+        },
+      });
+      return inner.load({ ...context, store });
+    },
+  };
+}
