@@ -20,7 +20,10 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /nginx\.spec\.ts/ },
+    // The hosting configuration in a real nginx, on its own build (HUB_SIGNALS=1, a path prefix):
+    // run alone with `npx playwright test --project nginx`.
+    { name: 'nginx', use: { ...devices['Desktop Chrome'], channel: undefined }, testMatch: /nginx\.spec\.ts/ },
   ],
   webServer: {
     command: `node scripts/serve.ts --port ${PORT}`,

@@ -102,6 +102,14 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   };
 }
 
+const ALL_CHANNELS: string = CHANNELS['all-channels'];
+/**
+ * A page written for all channels is found under each channel's filter, and "All channels" is
+ * never a filter value of its own (it would hide those pages from every specific channel).
+ */
+const searchChannels = (labels: string[]): string[] =>
+  labels.includes(ALL_CHANNELS) ? Object.values(CHANNELS).filter((c) => c !== ALL_CHANNELS) : labels;
+
 /** What the search index records about an entry page (see src/lib/search-record.ts). */
 export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): SearchFields {
   const spoke = entry.collection === 'case-studies' ? site.spoke((entry.data as { spoke: string }).spoke)?.data.name : undefined;
@@ -110,7 +118,7 @@ export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): Se
     phases: view.phases.map((p) => `Phase ${p.n}: ${p.label}`),
     phaseBadge: view.phases.length ? phaseSpan(view.phases.map((p) => p.n)) : undefined,
     audiences: view.audiences,
-    channels: view.channels,
+    channels: searchChannels(view.channels),
     spokes: spoke ? [spoke] : [],
     review: view.reviewState,
     owner: view.owner?.name,

@@ -24,3 +24,9 @@ export const NAV = [
   { label: 'Spokes', path: '/spokes/', match: 'spokes' },
   { label: 'Glossary', path: '/glossary/', match: 'glossary' },
 ] as const;
+
+/**
+ * Reader signals (search and "Was this page helpful?") are sent only when the build sets
+ * HUB_SIGNALS=1; the web server must then answer SIGNAL_PATH (npm run hosting writes that).
+ */
+export const SIGNALS_ENABLED = process.env.HUB_SIGNALS === '1';

@@ -39,7 +39,8 @@ const QUERIES = [
 ];
 
 const sum = (rs: ResponseRecord[]) => rs.reduce((s, r) => ({ raw: s.raw + r.raw, gzip: s.gzip + r.gzip, n: s.n + 1 }), { raw: 0, gzip: 0, n: 0 });
-const isPagefind = (r: ResponseRecord) => new URL(r.url).pathname.includes('/pagefind/');
+/** Search's own files: Pagefind's, and the vocabulary and spelling list the build writes beside /search/. */
+const isPagefind = (r: ResponseRecord) => /\/pagefind\/|\/search\/(lexicon|words)\.json$/.test(new URL(r.url).pathname);
 /** Nearest-rank percentile: with 20 samples p95 is the 19th value, p50 the 10th. */
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,6 +51,7 @@ function pagefindKind(url: string): string {
   const path = new URL(url).pathname;
   if (path.endsWith('.js')) return 'runtime (pagefind*.js)';
   if (/wasm/.test(path)) return 'wasm';
+  if (/\/search\/(lexicon|words)\.json$/.test(path)) return 'vocabulary (search/*.json)';
   if (path.endsWith('.json') || path.endsWith('.pf_meta')) return 'metadata (entry, meta)';
   if (path.includes('/filter/')) return 'filter chunks';
   if (path.includes('/index/')) return 'index chunks';
@@ -252,7 +254,7 @@ async function main(): Promise<number> {
           ['  the same, last key pressed straight after a paste', `${harsh.toFixed(1)} ms`, '< 100 ms', mark(harsh < 100)],
         ]),
       );
-      console.log('    Bytes count Pagefind files from opening /search/ until the first results render, wherever they were fetched');
+      console.log('    Bytes count Pagefind files and search/*.json from opening /search/ until the first results render, wherever they were fetched');
       console.log('    (opening the page fetches none; focusing the search box starts loading the runtime, WASM and metadata).');
     } finally {
       await browser.close();

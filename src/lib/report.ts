@@ -78,7 +78,8 @@ export function buildReport(entries: ValidEntry[], today: string): Report {
   return { today, totals, review: { overdue, due }, owners, orphans, coverage: { byPhase, byAudience, gaps } };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 orphan", "2 orphans": a count with its noun. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The report as Markdown (also what the terminal shows). */
 export function renderMarkdown(r: Report): string {
@@ -108,10 +109,11 @@ export function renderMarkdown(r: Report): string {
   return lines.join('\n');
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+/** Text made safe for HTML text and attribute values. */
+export const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** The report as a standalone, accessible HTML page (tables with headers, no scripts). */
-export function renderHtml(r: Report): string {
+/** The report as a standalone, accessible HTML page (tables with headers, no scripts); `more` is HTML appended to it. */
+export function renderHtml(r: Report, more = ''): string {
   const table = (caption: string, head: string[], rows: (string | number)[][]) =>
     `<table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${esc(String(c))}</th>` : `<td>${esc(String(c))}</td>`)).join('')}</tr>`).join('')}</tbody></table>`;
   return `<!doctype html>
@@ -134,6 +136,6 @@ ${table('Entries by phase', ['Collection', 'Phase 1', 'Phase 2', 'Phase 3', 'Pha
 ${table('Entries by audience', ['Audience', 'Entries'], r.coverage.byAudience.map((a) => [a.label, a.count]))}
 <h2>Gaps (${r.coverage.gaps.length})</h2>
 ${r.coverage.gaps.length ? `<ul>${r.coverage.gaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>` : '<p>No gaps found.</p>'}
-</main></body></html>
+${more}</main></body></html>
 `;
 }

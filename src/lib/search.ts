@@ -9,7 +9,8 @@ export const FACETS = [
   { key: 'phase', label: 'Phase' },
   { key: 'audience', label: 'Audience' },
   { key: 'channel', label: 'Channel' },
-  { key: 'spoke', label: 'Spoke' },
+  // Only case studies belong to a spoke; the label says so.
+  { key: 'spoke', label: 'Spoke (case studies)' },
   { key: 'review', label: 'Review status' },
 ] as const;
 export type FacetKey = (typeof FACETS)[number]['key'];

@@ -201,6 +201,16 @@ test('an arrow key pressed the instant results appear is not lost', async ({ pag
   await expect(input).toHaveAttribute('aria-activedescendant', 'search-dialog-results-0');
 });
 
+test('Escape closes the dialog at once, also after typing', async ({ page }) => {
+  await page.goto('/protocols/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the portal' });
+  await page.keyboard.type('crisis');
+  await expect(dialog.getByRole('status')).toContainText('results for “crisis”');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('Ctrl+K opens search from any page, Escape closes it and focus returns', async ({ page }) => {
   await page.goto('/protocols/');
   const trigger = page.locator('[data-search-trigger]');
@@ -390,4 +400,15 @@ test('on a wide screen the filters stand open beside the results', async ({ page
   await page.goto('/search/?q=crisis');
   await expect(page.getByRole('checkbox', { name: /^Protocol \(/ })).toBeVisible();
   await expect(page.locator('.facets-fold > summary')).toBeHidden();
+});
+
+test('a page for all channels is found under each channel, and "All channels" is no filter of its own', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.getByRole('checkbox', { name: /^Instagram \(\d+\)/ })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^All channels/ })).toHaveCount(0);
+  // The brand voice guide is written for every channel.
+  await page.goto('/search/?q=brand+voice&channel=Instagram');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “brand voice” with the chosen filters');
+  expect(await resultUrls(page)).toContain('/playbooks/write-a-brand-voice-guide/');
+  await expect(page.getByRole('group', { name: 'Spoke (case studies)' })).toBeVisible();
 });

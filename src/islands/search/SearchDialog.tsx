@@ -110,7 +110,15 @@ export default function SearchDialog({ base }: Props) {
               setQ(next);
               setExact(false);
             }}
-            onKeyDown={nav.onKeyDown}
+            onKeyDown={(e) => {
+              // A search field's own Escape only clears it; here Escape closes, as the help says.
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                close();
+                return;
+              }
+              nav.onKeyDown(e);
+            }}
           />
         </form>
         <p id="search-dialog-help" className="search-help">Arrow keys choose a result, Enter opens it, Escape closes.</p>
