@@ -9,6 +9,9 @@ import { countCheck } from './src/integrations/count-check.ts';
 import { offlineReading } from './src/integrations/offline.ts';
 import { binders } from './src/integrations/print-binders.ts';
 import { linksPlugin } from './src/markdown/links.ts';
+import { themeBootHash } from './src/integrations/theme-boot.ts';
+import { glossaryPlugin } from './src/markdown/glossary.ts';
+import { loadGlossaryTerms } from './src/integrations/glossary-terms.ts';
 
 /**
  * SITE_URL and BASE_PATH let the portal be hosted anywhere internally, e.g.
@@ -28,7 +31,11 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
-    processor: satteri({ hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`)] }),
+    // Glossary terms link at their first use in every page (read once at startup: restart
+    // `astro dev` after editing the glossary).
+    processor: satteri({
+      hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`), glossaryPlugin(loadGlossaryTerms(), base.endsWith('/') ? base : `${base}/`)],
+    }),
     // Code blocks here are templates and messages, not code: no highlighting, and no inline
     // styles for the CSP to forbid.
     syntaxHighlight: false,
@@ -50,7 +57,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The theme boot script is inline (it must run before the first paint) and Astro hashes only
+      // the scripts it bundles: its hash is added here from the same string the page renders.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeBootHash()] },
     },
   },
   vite: {

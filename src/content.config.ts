@@ -24,4 +24,5 @@ export const collections = {
   teams: defineCollection({ loader: data('teams'), schema: SCHEMAS.teams }),
   paths: defineCollection({ loader: data('paths'), schema: SCHEMAS.paths }),
   assessment: defineCollection({ loader: data('assessment'), schema: SCHEMAS.assessment }),
+  contacts: defineCollection({ loader: data('contacts'), schema: SCHEMAS.contacts }),
 };

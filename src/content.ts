@@ -38,6 +38,9 @@ export interface Site {
   assessment: CollectionEntry<'assessment'>[];
   /** Withdrawn teams, spokes, glossary terms and paths: each keeps its page with a banner and leaves every list and search. */
   withdrawn: { teams: CollectionEntry<'teams'>[]; spokes: CollectionEntry<'spokes'>[]; glossary: CollectionEntry<'glossary'>[]; paths: CollectionEntry<'paths'>[] };
+  /** Published duty roles and team lines; see lib/contacts.ts for the page's grouping. `contact()` also finds withdrawn ones, which protocols may still name. */
+  contacts: CollectionEntry<'contacts'>[];
+  contact(id: string): CollectionEntry<'contacts'> | undefined;
   /** Resolve `collection/id` to a link target; undefined for drafts and unknown keys. */
   resolve(key: string): EntryRef | undefined;
   team(id: string): CollectionEntry<'teams'> | undefined;
@@ -65,7 +68,7 @@ async function docs<K extends DocCollection>(name: K): Promise<CollectionEntry<K
 }
 
 async function build(): Promise<Site> {
-  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, assessment] = await Promise.all([
+  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, assessment, contacts] = await Promise.all([
     docs('policy'),
     docs('phases'),
     docs('playbooks'),
@@ -76,6 +79,7 @@ async function build(): Promise<Site> {
     getCollection('glossary', notDraft),
     getCollection('paths', notDraft),
     getCollection('assessment', isPublished),
+    getCollection('contacts', notDraft),
   ]);
   const isWithdrawn = (e: { data: { status: string } }) => e.data.status === 'withdrawn';
   const all = { policy, phases, playbooks, 'case-studies': caseStudies, protocols };
@@ -101,6 +105,7 @@ async function build(): Promise<Site> {
     }
   }
   const spokeById = new Map(spokes.map((s) => [s.id, s]));
+  const contactById = new Map(contacts.map((c) => [c.id, c]));
   return {
     docs: all,
     listed,
@@ -115,6 +120,8 @@ async function build(): Promise<Site> {
     team: (id) => teamById.get(id),
     pointingTo: (key) => backlinks.get(key) ?? [],
     spoke: (id) => spokeById.get(id),
+    contacts: contacts.filter(isPublished),
+    contact: (id) => contactById.get(id),
     today: today(),
   };
 }

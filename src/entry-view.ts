@@ -160,3 +160,11 @@ function indexedTexts(site: Site): string[][] {
 
 /** The words of every indexed page with their page counts, for spelling correction. */
 export const searchVocabularyOf = (site: Site): Record<string, number> => buildVocabulary(indexedTexts(site));
+/** The entries beside this one in its collection, in the collection's reading order, for the sidebar. */
+export function siblingsOf(site: Site, collection: DocCollection, id: string): { label: string; path: string; items: { title: string; url: string; current: boolean }[] } {
+  return {
+    label: COLLECTION_LABELS[collection].plural,
+    path: `/${collection}/`,
+    items: (site.listed[collection] as CollectionEntry<DocCollection>[]).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
+  };
+}

@@ -9,7 +9,7 @@ import type { BodyHeading, BodyLink } from './body.ts';
 /** Pages that exist whatever the content: keep in step with src/pages (a test checks dist/). */
 export const STATIC_PAGES = [
   '/', '/start/', '/search/', '/policy/', '/phases/', '/playbooks/', '/case-studies/', '/protocols/',
-  '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/', '/assessment/',
+  '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/', '/assessment/', '/contacts/',
   '/start/new-practitioner/', '/start/spoke-lead/', '/start/sme/', '/start/pr/', '/start/hr/',
 ];
 
@@ -122,6 +122,10 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
         const near = closest(hash, terms);
         problems.push({ line, message: `links to the glossary term "${hash}", which does not exist. ${didYouMean(near && `/glossary/#${near}`, `Add content/glossary/${hash}.yaml or fix the id.`)}` });
       }
+      continue;
+    }
+    if (path === '/contacts/' && hash) {
+      if (!targets.has(`contacts/${hash}`)) problems.push({ line, message: `links to the contact "${hash}", which does not exist. Add content/contacts/${hash}.yaml or fix the id.` });
       continue;
     }
     if (STATIC_PAGES.includes(path)) {

@@ -36,3 +36,13 @@ export function formatMinutes(total: number): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/**
+ * A step's address with the path it belongs to (`?path=id`), so the step page can show that path
+ * and no other. The query goes before any #fragment.
+ */
+export function withPathParam(url: string, pathId: string): string {
+  const [base = '', hash] = url.split('#', 2);
+  const sep = base.includes('?') ? '&' : '?';
+  return `${base}${sep}path=${encodeURIComponent(pathId)}${hash === undefined ? '' : `#${hash}`}`;
+}

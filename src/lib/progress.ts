@@ -45,3 +45,31 @@ export function continueWhere(progress: Progress, paths: PathSummary[]): { path:
   }
   return undefined;
 }
+
+/** Where the reader's current path can come from, strongest first. */
+export interface PathHints {
+  /** `?path=` on the address: the reader followed a link from the path or its previous/next. */
+  param?: string | null;
+  /** The path chosen earlier in this browser tab. */
+  session?: string | null;
+  progress: Progress;
+}
+
+/**
+ * The one path to show on a page that is a step of several: the one the reader came from, else the
+ * one chosen earlier in this tab, else the started path they touched last. Undefined when the reader
+ * is on none of them, so the page shows only the quiet list.
+ */
+export function chooseCurrentPath(candidates: string[], hints: PathHints): string | undefined {
+  if (hints.param && candidates.includes(hints.param)) return hints.param;
+  if (hints.session && candidates.includes(hints.session)) return hints.session;
+  return candidates
+    .filter((id) => (hints.progress[id]?.done.length ?? 0) > 0)
+    .sort((a, b) => hints.progress[b]!.at.localeCompare(hints.progress[a]!.at))[0];
+}
+
+/** How many of a path's steps are done: only steps still on the path count. */
+export function doneCount(progress: Progress, path: string, steps: string[]): number {
+  const done = new Set(progress[path]?.done ?? []);
+  return steps.filter((s) => done.has(s)).length;
+}

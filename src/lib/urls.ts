@@ -13,9 +13,10 @@ export function withBase(base: string, path: string): string {
   return `${prefix}${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
-/** The root-relative URL of an entry's page. Glossary terms live on one page, as anchors. */
+/** The root-relative URL of an entry's page. Glossary terms and contacts live on one page each, as anchors. */
 export function entryPath(collection: CollectionName, id: string): string {
   if (collection === 'glossary') return `/glossary/#${id}`;
+  if (collection === 'contacts') return `/contacts/#${id}`;
   return `/${collection}/${id}/`;
 }
 

@@ -190,7 +190,10 @@ const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
   phases: [{ path: 'playbooks[]', into: 'playbooks' }],
   playbooks: [],
   'case-studies': [{ path: 'spoke', into: 'spokes' }],
-  protocols: [{ path: 'policySection', into: 'policy' }],
+  protocols: [
+    { path: 'policySection', into: 'policy' },
+    { path: 'contacts[].role', into: 'contacts' },
+  ],
   glossary: [
     { path: 'seeAlso[]', into: 'glossary' },
     { path: 'owner', into: 'teams' },
@@ -199,6 +202,7 @@ const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
   teams: [],
   paths: [{ path: 'steps[].entry', into: 'any' }],
   assessment: [{ path: 'playbooks[]', into: 'playbooks' }],
+  contacts: [{ path: 'team', into: 'teams' }],
 };
 const GOVERNED_REFS: RefSpec[] = [
   { path: 'owner', into: 'teams' },

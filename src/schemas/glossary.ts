@@ -16,5 +16,7 @@ export const GlossarySchema = z.strictObject({
   /** The team that owns the definition. */
   owner: refTo('teams').optional(),
   status: z.enum(STATUSES).default('published'),
+  /** Set to false to stop pages linking this term at its first use (for words too common to link). */
+  autoLink: z.boolean().default(true),
 });
 export type GlossaryTerm = z.output<typeof GlossarySchema>;

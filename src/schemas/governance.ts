@@ -81,6 +81,8 @@ export const governanceShape = {
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Use lower-case letters, digits and hyphens in a slug.').optional(),
   /** Change history, any order; pages show it newest first. */
   changes: z.array(ChangeSchema).default([]),
+  /** Set to false to keep glossary terms in this page's body unlinked (they are linked at first use). */
+  glossaryLinks: z.boolean().default(true),
 };
 
 type GovernanceFields = {

@@ -9,6 +9,7 @@ import { ProtocolSchema } from './protocol.ts';
 import { SpokeSchema } from './spoke.ts';
 import { TeamSchema } from './team.ts';
 import { AssessmentSchema } from './assessment.ts';
+import { ContactSchema } from './contact.ts';
 import type { CollectionName } from './vocab.ts';
 
 export const SCHEMAS = {
@@ -22,6 +23,7 @@ export const SCHEMAS = {
   teams: TeamSchema,
   paths: PathSchema,
   assessment: AssessmentSchema,
+  contacts: ContactSchema,
 } as const satisfies Record<CollectionName, unknown>;
 
 export * from './vocab.ts';
@@ -36,3 +38,4 @@ export type { Team } from './team.ts';
 export type { Path, PathStep } from './path.ts';
 export type { Change } from './governance.ts';
 export type { AssessmentDimension } from './assessment.ts';
+export type { Contact } from './contact.ts';

@@ -18,13 +18,14 @@ export const SeverityTierSchema = z.strictObject({
 });
 export type SeverityTier = z.output<typeof SeverityTierSchema>;
 
-export const ContactSchema = z.strictObject({
-  /** A role, never a person's name: people change, roles stay. */
-  role: z.string().trim().min(1),
-  /** When to call this role. */
+/** Whom to call in this protocol: a contact by id, and when. The ways to reach it live in content/contacts. */
+export const ProtocolContactSchema = z.strictObject({
+  /** The contact's id: a file name in content/contacts (a role, never a person). */
+  role: refTo('contacts'),
+  /** When to call this role in this protocol. */
   when: z.string().trim().min(1),
-  /** How to reach the role, e.g. "duty phone in the PR rota". */
-  how: z.string().trim().optional(),
+  /** Anything this protocol adds to the contact's usual channels, e.g. how to mark the case. */
+  note: z.string().trim().min(1).optional(),
 });
 
 /** A procedure PR, HR, customer service or legal consult. */
@@ -40,7 +41,7 @@ export const ProtocolSchema = z
     /** Severity tiers with response times, from most to least severe. */
     tiers: z.array(SeverityTierSchema).default([]),
     /** Escalation contacts, by role. */
-    contacts: z.array(ContactSchema).default([]),
+    contacts: z.array(ProtocolContactSchema).default([]),
     /** Protocols are controlled documents. */
     controlled: z.boolean().default(true),
   })

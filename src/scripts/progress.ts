@@ -3,7 +3,9 @@
  * pages must stay light. Controls are rendered hidden and shown only when this script runs, so a
  * reader without JavaScript never sees a checkbox that does nothing.
  */
-import { continueWhere, parseProgress, PROGRESS_KEY, setStepDone, type PathSummary, type Progress } from '../lib/progress.ts';
+import { chooseCurrentPath, continueWhere, doneCount, parseProgress, PROGRESS_KEY, setStepDone, type PathSummary, type Progress } from '../lib/progress.ts';
+
+const SESSION_PATH = 'hub-current-path';
 
 function load(): Progress {
   try {
@@ -20,29 +22,65 @@ function save(p: Progress) {
   }
 }
 
+/**
+ * A page on several paths: open the panel of the path the reader is on and keep the others in the
+ * quiet line. `?path=` is remembered for this tab and taken off the address, so a copied link stays clean.
+ */
+function wireCurrentPath() {
+  const panels = [...document.querySelectorAll<HTMLElement>('[data-path-panel]')];
+  const others = document.querySelector<HTMLElement>('[data-path-others]');
+  if (!others || panels.length < 2) return;
+  const url = new URL(location.href);
+  let session: string | null = null;
+  try {
+    session = sessionStorage.getItem(SESSION_PATH);
+  } catch {
+    // storage blocked: only the address and stored progress can tell
+  }
+  const current = chooseCurrentPath(panels.map((p) => p.dataset.pathPanel!), { param: url.searchParams.get('path'), session, progress: load() });
+  if (url.searchParams.has('path')) {
+    url.searchParams.delete('path');
+    history.replaceState(history.state, '', url.href);
+  }
+  if (!current) return;
+  try {
+    sessionStorage.setItem(SESSION_PATH, current);
+  } catch {
+    // as above
+  }
+  for (const panel of panels) panel.hidden = panel.dataset.pathPanel !== current;
+  const items = [...others.querySelectorAll<HTMLElement>('[data-path-item]')];
+  for (const item of items) item.hidden = item.dataset.pathItem === current;
+  others.querySelector<HTMLElement>('[data-others-lead]')!.hidden = true;
+  others.querySelector<HTMLElement>('[data-others-also]')!.hidden = false;
+}
+
 /** Checkboxes: <input type=checkbox data-progress-path="id" data-progress-step="collection/id" hidden> */
 function wireCheckboxes() {
   const boxes = [...document.querySelectorAll<HTMLInputElement>('input[data-progress-path]')];
   const refresh = () => {
     const progress = load();
     for (const box of boxes) box.checked = progress[box.dataset.progressPath!]?.done.includes(box.dataset.progressStep!) ?? false;
+    // Counts come from storage, not from the boxes: lists of paths have no boxes.
     for (const out of document.querySelectorAll<HTMLElement>('[data-progress-count]')) {
-      const path = out.dataset.progressCount!;
-      const total = Number(out.dataset.progressTotal);
-      const done = boxes.filter((b) => b.dataset.progressPath === path && b.checked).length;
-      out.textContent = `${done} of ${total} steps done`;
-      const bar = out.parentElement?.querySelector('progress');
+      const steps = (out.dataset.progressSteps ?? '').split(' ').filter(Boolean);
+      const done = doneCount(progress, out.dataset.progressCount!, steps);
+      out.textContent = `${done} of ${steps.length} steps done`;
+      const summary = out.closest<HTMLElement>('[data-progress-summary]');
+      const bar = summary?.querySelector('progress');
       if (bar) bar.value = done;
+      // In lists, only started paths show progress; the path's own page always does.
+      if (summary) summary.hidden = summary.dataset.progressSummary === 'started' && done === 0;
     }
   };
   for (const box of boxes) {
-    for (let el = box.closest<HTMLElement>('[hidden]'); el; el = el.closest<HTMLElement>('[hidden]')) el.removeAttribute('hidden');
+    // Unhide the box and its wrappers, but never a path panel the reader is not on.
+    for (let el = box.closest<HTMLElement>('[hidden]'); el && !el.hasAttribute('data-path-panel'); el = el.closest<HTMLElement>('[hidden]')) el.removeAttribute('hidden');
     box.addEventListener('change', () => {
       save(setStepDone(load(), box.dataset.progressPath!, box.dataset.progressStep!, box.checked, new Date().toISOString()));
       refresh();
     });
   }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-progress-summary]')) el.hidden = false;
   refresh();
 }
 
@@ -81,6 +119,7 @@ function wireYouAreHere() {
   note.hidden = false;
 }
 
+wireCurrentPath();
 wireCheckboxes();
 wireContinue();
 wireYouAreHere();

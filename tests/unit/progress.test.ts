@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueWhere, parseProgress, setStepDone, type PathSummary } from '../../src/lib/progress.ts';
+import { chooseCurrentPath, continueWhere, doneCount, parseProgress, setStepDone, type PathSummary } from '../../src/lib/progress.ts';
 import { pathPositions } from '../../src/lib/paths.ts';
 
 const path = (id: string, steps: string[]): PathSummary => ({ id, title: id, url: `/paths/${id}/`, steps: steps.map((k) => ({ key: k, title: k, url: `/${k}/` })) });
@@ -32,5 +32,22 @@ describe('progress kept in the browser', () => {
     const progress = { p: { done: ['a', 'c'], at: '2026-01-02' }, q: { done: ['x', 'y'], at: '2026-01-03' } };
     expect(continueWhere(progress, paths)).toMatchObject({ path: { id: 'p' }, done: 2, next: { key: 'b' } });
     expect(continueWhere({}, paths)).toBeUndefined();
+  });
+});
+
+describe('the current path on a page that is a step of several', () => {
+  const progress = { a: { done: ['x'], at: '2026-01-02' }, b: { done: ['y'], at: '2026-01-05' }, c: { done: [], at: '2026-01-09' } };
+  it('prefers the path named on the address, then the one chosen in this tab', () => {
+    expect(chooseCurrentPath(['a', 'b'], { param: 'a', session: 'b', progress })).toBe('a');
+    expect(chooseCurrentPath(['a', 'b'], { param: 'zzz', session: 'a', progress })).toBe('a');
+  });
+  it('else the started path touched last; a path with nothing done is not started', () => {
+    expect(chooseCurrentPath(['a', 'b', 'c'], { progress })).toBe('b');
+    expect(chooseCurrentPath(['c'], { progress })).toBeUndefined();
+    expect(chooseCurrentPath(['a', 'b'], { param: null, session: null, progress: {} })).toBeUndefined();
+  });
+  it('counts only steps still on the path', () => {
+    expect(doneCount({ p: { done: ['s1', 'gone', 's2'], at: '' } }, 'p', ['s1', 's2', 's3'])).toBe(2);
+    expect(doneCount({}, 'p', ['s1'])).toBe(0);
   });
 });

@@ -29,7 +29,13 @@ export default function Assessment({ dimensions, phases }: Props) {
   const [notice, setNotice] = useState('');
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
+  // A shared link opens at the result, not 17,000 px above it on a phone.
+  const [landAtResult, setLandAtResult] = useState(false);
+  // "Start over" asks first: it clears every answer, here and in this browser.
+  const [confirming, setConfirming] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const startOver = useRef<HTMLButtonElement>(null);
 
   // Resume: the URL wins (a shared link); then answers given before the page woke up (the radios
   // work without script, so a quick reader may have started); otherwise those saved in this browser.
@@ -41,8 +47,10 @@ export default function Assessment({ dimensions, phases }: Props) {
       if (Number(input.value) > 0) early[input.name] = Number(input.value) as Phase;
     }
     if (code !== null) {
-      if (params.get('v') === version) setAnswers(decodeAnswers(dimensions, code));
-      else setNotice('This link was made for an earlier version of the questions, so its answers could not be used. Please answer again.');
+      if (params.get('v') === version) {
+        setAnswers(decodeAnswers(dimensions, code));
+        setLandAtResult(true);
+      } else setNotice('This link was made for an earlier version of the questions, so its answers could not be used. Please answer again.');
     } else if (Object.keys(early).length) {
       setAnswers(early);
     } else {
@@ -58,6 +66,13 @@ export default function Assessment({ dimensions, phases }: Props) {
     }
     setReady(true);
   }, [dimensions, version]);
+
+  useEffect(() => {
+    if (!landAtResult) return;
+    resultHeading.current?.scrollIntoView({ block: 'start' });
+    resultHeading.current?.focus({ preventScroll: true });
+    setLandAtResult(false);
+  }, [landAtResult]);
 
   const result = useMemo(() => scoreAssessment(dimensions, answers), [dimensions, answers]);
   const code = encodeAnswers(dimensions, answers);
@@ -94,11 +109,12 @@ export default function Assessment({ dimensions, phases }: Props) {
       {notice && <p className="banner overdue" role="status">{notice}</p>}
       <p className="assessment-progress" aria-live="polite">
         <strong>{result.answered} of {result.total}</strong> questions answered.{' '}
-        {firstUnanswered && result.answered > 0 && <a href={`#q-${firstUnanswered.id}`}>Go to the first unanswered question</a>}
+        {firstUnanswered && result.answered > 0 && <><a href={`#q-${firstUnanswered.id}`}>Go to the first unanswered question</a>{' · '}</>}
+        {result.answered > 0 && <a href="#result-heading">See your result</a>}
       </p>
       <progress max={result.total} value={result.answered} aria-label="Questions answered" />
 
-      <form ref={form} className="questionnaire no-print" onSubmit={(e) => e.preventDefault()}>
+      <form ref={form} id="questionnaire" className="questionnaire no-print" onSubmit={(e) => e.preventDefault()}>
         {dimensions.map((d) => (
           <section key={d.id} aria-labelledby={`dim-${d.id}`} className="dimension">
             <h2 id={`dim-${d.id}`}>{d.title}</h2>
@@ -124,7 +140,8 @@ export default function Assessment({ dimensions, phases }: Props) {
       </form>
 
       <section aria-labelledby="result-heading" className="assessment-result" aria-live="polite">
-        <h2 id="result-heading">Your result</h2>
+        <h2 id="result-heading" ref={resultHeading} tabIndex={-1}>Your result</h2>
+        <p className="no-print"><a href="#questionnaire">Back to the answers</a> ({result.answered} of {result.total} answered)</p>
         {overall && guide ? (
           <p className="result-phase">
             Your unit is in <strong>phase {overall.phase}: {guide.name}</strong> (overall score {formatScore(overall.score)}).
@@ -137,17 +154,17 @@ export default function Assessment({ dimensions, phases }: Props) {
         <ProfileChart dimensions={result.dimensions} />
 
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Scores by dimension (table)">
-          <table>
+          <table className="stack">
             <caption>Scores by dimension: how each was worked out</caption>
             <thead><tr><th scope="col">Dimension</th><th scope="col">Answered</th><th scope="col">Answers (phases)</th><th scope="col">Average</th><th scope="col">Phase</th></tr></thead>
             <tbody>
               {result.dimensions.map((d) => (
                 <tr key={d.id}>
                   <th scope="row">{d.title}</th>
-                  <td>{d.answered} of {d.total}</td>
-                  <td>{d.values.length ? d.values.join(', ') : '—'}</td>
-                  <td>{d.score !== undefined ? formatScore(d.score) : 'not enough answers'}</td>
-                  <td>{d.phase ?? '—'}</td>
+                  <td data-label="Answered">{d.answered} of {d.total}</td>
+                  <td data-label="Answers (phases)">{d.values.length ? d.values.join(', ') : '—'}</td>
+                  <td data-label="Average">{d.score !== undefined ? formatScore(d.score) : 'not enough answers'}</td>
+                  <td data-label="Phase">{d.phase ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -190,9 +207,16 @@ export default function Assessment({ dimensions, phases }: Props) {
         <p className="no-print actions">
           <button type="button" className="button" disabled={!code} onClick={() => navigator.clipboard?.writeText(shareUrl).then(() => setCopied(true), () => setCopied(false))}>Copy link</button>{' '}
           <button type="button" className="button" onClick={() => window.print()}>Print or save as PDF</button>{' '}
-          <button type="button" className="button" disabled={!code} onClick={() => { setAnswers({}); setNotice('Answers cleared.'); }}>Start over</button>
+          <button ref={startOver} type="button" className="button" disabled={!code} aria-expanded={confirming} aria-controls="start-over-confirm" onClick={() => setConfirming(true)}>Start over</button>
           <span role="status" className="visually-hidden">{copied ? 'Link copied.' : ''}</span>
         </p>
+        {confirming && (
+          <p id="start-over-confirm" className="panel no-print start-over" role="group" aria-label="Start over?">
+            Clear all {result.answered} answers, here and in this browser? A link you copied keeps them.{' '}
+            <button type="button" className="button" autoFocus onClick={() => { setAnswers({}); setConfirming(false); setNotice('Answers cleared.'); }}>Yes, clear my answers</button>{' '}
+            <button type="button" className="button" onClick={() => { setConfirming(false); startOver.current?.focus(); }}>Keep my answers</button>
+          </p>
+        )}
       </section>
     </div>
   );

@@ -1,0 +1,62 @@
+/**
+ * A Sätteri hast plugin: the first use of each glossary term (or a linked alias) in a page's body
+ * links to its glossary entry, with a button that opens the definition in place (a native popover:
+ * keyboard, touch and Escape work without scripts, so the strict CSP is untouched). Never inside
+ * headings, links, code or other interactive text. A page opts out with `glossaryLinks: false` in
+ * its frontmatter; a term with `autoLink: false` in its YAML.
+ */
+import type { HastNode, HastPluginEntry } from 'satteri';
+import type { Element, Parents, Text } from 'hast';
+import { buildMatcher, splitTerms, type LinkableTerm } from '../lib/glossary-links.ts';
+import { withBase } from '../lib/urls.ts';
+
+/** Text under these elements is never linked. */
+const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary', 'dfn', 'abbr', 'script', 'style', 'svg', 'title', 'label']);
+
+type Data = { astro?: { frontmatter?: Record<string, unknown> }; glossarySeen?: Set<string> };
+
+function termNodes(text: string, t: LinkableTerm, base: string): Element {
+  const popId = `term-${t.id}`;
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['term'] },
+    children: [
+      { type: 'element', tagName: 'a', properties: { href: withBase(base, `/glossary/#${t.id}`), className: ['term-link'] }, children: [{ type: 'text', value: text }] },
+      {
+        type: 'element',
+        tagName: 'button',
+        properties: { type: 'button', className: ['term-hint'], popovertarget: popId, 'aria-label': `What is “${t.term}”?` },
+        children: [{ type: 'text', value: '?' }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { id: popId, popover: 'auto', className: ['term-pop'], 'data-pagefind-ignore': '' },
+        children: [
+          { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: t.term }] },
+          { type: 'text', value: `: ${t.definition}` },
+        ],
+      },
+    ],
+  };
+}
+
+export function glossaryPlugin(terms: LinkableTerm[], base: string): HastPluginEntry {
+  const matcher = buildMatcher(terms);
+  if (!matcher) return null;
+  return {
+    name: 'hub-glossary',
+    text(node: Readonly<Text>, ctx) {
+      const data = ctx.data as Data;
+      if (data.astro?.frontmatter?.glossaryLinks === false) return;
+      for (let p: Readonly<Parents> | undefined = ctx.parent(node); p; p = ctx.parent(p as Readonly<HastNode>)) {
+        if (p.type === 'element' && SKIP.has(p.tagName)) return;
+      }
+      data.glossarySeen ??= new Set();
+      const parts = splitTerms(node.value, matcher, data.glossarySeen);
+      if (parts.length === 1 && typeof parts[0] === 'string') return;
+      ctx.replaceNode(node, parts.map((p) => (typeof p === 'string' ? ({ type: 'text', value: p } as Text) : termNodes(p.text, p.term, base))));
+    },
+  } as HastPluginEntry;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml } from 'satteri';
+import { buildMatcher, linkPhrases, splitTerms, type LinkableTerm } from '../../src/lib/glossary-links.ts';
+import { glossaryPlugin } from '../../src/markdown/glossary.ts';
+
+const TERMS: LinkableTerm[] = [
+  { id: 'sme', term: 'SME', aliases: ['subject-matter expert', 'expert'], definition: 'An expert who joins conversations.' },
+  { id: 'guest-destination', term: 'Guest destination', aliases: [], definition: 'A community the company does not run.' },
+  { id: 'hub', term: 'Hub', aliases: [], definition: 'The central group.', autoLink: false },
+];
+
+describe('glossary phrases', () => {
+  it('links the term and multi-word or capital aliases, not one common word', () => {
+    expect(linkPhrases(TERMS[0]!)).toEqual(['SME', 'subject-matter expert']);
+  });
+  it('links the first use only, acronyms in capitals only, plurals too, and skips opted-out terms', () => {
+    const m = buildMatcher(TERMS)!;
+    const seen = new Set<string>();
+    const parts = splitTerms('Ask the sme? No: ask SMEs in guest destinations. Another SME; the hub.', m, seen);
+    expect(parts.filter((p) => typeof p !== 'string').map((p) => (p as { text: string }).text)).toEqual(['SMEs', 'guest destinations']);
+    expect(splitTerms('SME again', m, seen)).toEqual(['SME again']);
+  });
+});
+
+describe('the Markdown plugin', () => {
+  const render = (md: string, frontmatter: Record<string, unknown> = {}) =>
+    markdownToHtml(md, { hastPlugins: [glossaryPlugin(TERMS, '/')], data: { astro: { frontmatter } } } as never).html as string;
+
+  it('links the first use in running text with a definition popover', () => {
+    const html = render('Bring an SME in early. The SME answers.');
+    expect(html.match(/href="\/glossary\/#sme"/g)).toHaveLength(1);
+    expect(html).toContain('popovertarget="term-sme"');
+    expect(html).toMatch(/id="term-sme"[^>]*popover/);
+    expect(html).toContain('An expert who joins conversations.');
+  });
+  it('never links inside headings, links or code, and uses the next plain mention', () => {
+    const html = render('## Working with an SME\n\nSee [the SME page](/x/) and `SME`.\n\nAn SME helps.');
+    expect(html).toMatch(/<h2[^>]*>Working with an SME<\/h2>/);
+    expect(html).toContain('<code>SME</code>');
+    expect(html).toMatch(/An <span class="term"><a href="\/glossary\/#sme"/);
+  });
+  it('a page opts out with glossaryLinks: false', () => {
+    expect(render('An SME helps.', { glossaryLinks: false })).not.toContain('/glossary/#sme');
+  });
+});
