@@ -14,6 +14,7 @@ export const PRECACHE_GLOBS = [
   'protocols/**/index.html',
   'policy/**/index.html',
   'teams/**/index.html',
+  'contacts/index.html',
   'glossary/**/index.html',
   'search/index.html',
   // The vocabulary and spelling list search reads beside the index (src/pages/search/*.json.ts).
@@ -36,7 +37,8 @@ export const OFFLINE_SECTIONS = [
   { label: 'Home', path: '/' },
   { label: 'Protocols', path: '/protocols/' },
   { label: 'Social media policy', path: '/policy/' },
-  { label: 'Teams and contacts', path: '/teams/' },
+  { label: 'Duty rota and contacts', path: '/contacts/' },
+  { label: 'Teams', path: '/teams/' },
   { label: 'Glossary', path: '/glossary/' },
   { label: 'Search', path: '/search/' },
 ] as const;

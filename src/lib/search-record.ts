@@ -100,7 +100,8 @@ export const PAGE_SEARCH: Record<string, PageSearch> = {
   '/protocols/': page('Protocols', ['protocols', 'procedures', 'runbooks', 'incident response']),
   '/case-studies/': page('Case studies', ['case studies', 'examples', 'stories', 'lessons learned']),
   '/paths/': page('Onboarding paths', ['onboarding paths', 'learning paths', 'training', 'reading list', 'curriculum']),
-  '/teams/': page('Teams and owners', ['teams', 'owners', 'contacts', 'who owns', 'org chart']),
+  '/teams/': page('Teams and owners', ['teams', 'owners', 'who owns', 'org chart']),
+  '/contacts/': page('Duty rota and contacts', ['who to call', 'phone numbers', 'on call', 'rota card', 'out of hours', 'hotline', 'emergency contacts']),
 };
 
 /** A start-here page's record: found by its audience's name too ("PR", "HR"). */
