@@ -80,3 +80,17 @@ test('protocols print on one clean column with URL, version and review date', as
   await expect(printed).toContainText('Next review');
 });
 
+
+test('on paper, a link to another site shows its address; links within the portal do not', async ({ page }) => {
+  await page.goto('/playbooks/launch-a-channel/');
+  // Shipped pages link within the portal only: add one outside link to the real page's body.
+  await page.evaluate(() => {
+    const a = Object.assign(document.createElement('a'), { href: 'https://standards.example/accessibility', textContent: 'the standard' });
+    document.querySelector('.prose')!.append(a);
+  });
+  const after = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(await after('.prose a[href^="https://standards"]')).toBe('none');
+  await page.emulateMedia({ media: 'print' });
+  expect(await after('.prose a[href^="https://standards"]')).toMatch(/\(.*https:\/\/standards\.example\/accessibility|attr\(href\)/);
+  expect(await after('.prose a[href^="/"]')).toBe('none');
+});
