@@ -598,7 +598,7 @@ class Writer {
             whoActs: cap(r.pick(ROLES)),
             inform: r.sample(ROLES, r.int(1, 4)),
           })),
-          contacts: Array.from({ length: r.int(2, 5) }, () => ({ role: cap(r.pick(ROLES)), when: this.plain(), how: `${r.pick(['Duty phone', 'Response desk channel', 'Escalation queue', 'Case line'])} for ${this.PW()}` })),
+          contacts: r.sample(ROLES, r.int(2, 5)).map((role) => ({ role: slugify(role), when: this.plain(), note: `${r.pick(['Duty phone', 'Response desk channel', 'Escalation queue', 'Case line'])} for ${this.PW()}` })),
         };
     }
   }
@@ -655,6 +655,17 @@ export function generateCorpus(dir: string, pages: number, opts: CorpusOptions =
   w.teams = TEAMS.map((t) => ({ id: t.id, name: t.name }));
   for (const t of TEAMS) {
     write('teams', `${t.id}.yaml`, stringify({ name: t.name, description: w.paragraph(2, 3), leadRole: t.leadRole, contact: { email: `${t.id}@hub.example`, url: `https://tracker.hub.example/${t.id}` } }));
+  }
+  // Every role the protocols name is a contact (content/contacts), as in the shipped content.
+  for (const [i, role] of ROLES.entries()) {
+    write('contacts', `${slugify(role)}.yaml`, stringify({
+      name: cap(role),
+      kind: 'duty',
+      description: w.paragraph(1, 1),
+      phone: `+44 20 7946 0${String(100 + i).padStart(3, '0')}`,
+      hours: '24 hours, every day',
+      placeholder: true,
+    }));
   }
   const spokeNames = ['Social Hub', 'Customer Care', 'Corporate PR', 'People and HR', 'Cloud Services', 'Consumer Devices', 'Industrial Solutions', 'Legal and Compliance'];
   w.spokes = spokeNames.map((name, i) => ({ id: slugify(name), name, kind: i === 0 ? 'hub' : 'spoke' }));
