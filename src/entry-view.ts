@@ -141,7 +141,7 @@ export function searchHelpOf(site: Site): SearchHelp {
     ...buildLexicon(
       site.glossary.map((t) => ({ term: t.data.term, aliases: t.data.aliases })),
       site.listed.protocols.map((p) => ({ url: entryPath('protocols', p.id), searchTerms: p.data.searchTerms })),
-      commonWords(buildVocabulary(indexedTexts(site)), indexedTexts(site).length),
+      commonWordsOf(site),
     ),
     protocols: site.listed.protocols.map((p) => ({ title: p.data.title, url: href(entryPath('protocols', p.id)) })),
     ...(team && email ? { ask: { email, team: team.data.name } } : {}),
@@ -156,6 +156,12 @@ function indexedTexts(site: Site): string[][] {
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
   ];
+}
+
+/** The words most indexed pages hold: gathering the pages' texts once for both counts. */
+function commonWordsOf(site: Site): string[] {
+  const texts = indexedTexts(site);
+  return commonWords(buildVocabulary(texts), texts.length);
 }
 
 /** The words of every indexed page with their page counts, for spelling correction. */
