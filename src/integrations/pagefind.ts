@@ -3,20 +3,37 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
+import { readPagefindInputs, reuseSearchIndex } from '../node/search-index-cache.ts';
 
 /**
  * Index every HTML page under `site` and write the bundle to `site/pagefind/`; returns the number
  * of HTML files read. The build uses it, and so does the benchmark's floor-plus-search lower bound.
  */
 export async function writeSearchIndex(site: string): Promise<number> {
+  return (await indexSite(site)).pages;
+}
+
+/**
+ * As writeSearchIndex; with `cacheDir`, the bundle of the last build is copied instead when no
+ * page's search input changed (`reused`).
+ */
+export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
+  // What Pagefind reads of each page (src/lib/pagefind-input.ts): the same index from far fewer bytes.
+  const inputs = readPagefindInputs(site);
+  const outputPath = join(site, 'pagefind');
+  const reuse = cacheDir ? reuseSearchIndex(cacheDir, inputs, outputPath) : undefined;
+  if (reuse?.reused) return { pages: inputs.length, reused: true };
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    for (const { sourcePath, content } of inputs) {
+      const added = await index.addHTMLFile({ sourcePath, content });
+      if (added.errors.length) throw new Error(`${sourcePath}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
-    return added.page_count;
+    reuse?.save();
+    return { pages: inputs.length, reused: false };
   } finally {
     await pagefind.close();
   }
@@ -29,11 +46,13 @@ export async function writeSearchIndex(site: string): Promise<number> {
  */
 export function pagefindSearch(): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
   return {
     name: 'hub:pagefind',
     hooks: {
       'astro:config:setup': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = join(outDir, 'pagefind');
@@ -56,8 +75,9 @@ export function pagefindSearch(): AstroIntegration {
         const started = performance.now();
         const site = fileURLToPath(dir);
         try {
-          const pages = await writeSearchIndex(site);
-          logger.info(`Search index written from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
+          const { pages, reused } = await indexSite(site, cacheDir);
+          const how = reused ? 'copied from the last build (no page changed what search reads)' : 'written';
+          logger.info(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {
           throw new Error('Building the search index failed', { cause });
         }
