@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { buildCache } from './src/integrations/build-cache.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { countCheck } from './src/integrations/count-check.ts';
 import { offlineReading } from './src/integrations/offline.ts';
@@ -25,9 +26,10 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  // Order matters: countCheck reads the search index pagefindSearch writes, and offlineReading
-  // precaches it. binders (only with HUB_BINDERS=1) prints PDFs from the finished pages.
-  integrations: [contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading(), binders()],
+  // Order matters: buildCache clears stale caches before content loads; countCheck reads the
+  // search index pagefindSearch writes, and offlineReading precaches it. binders (only with
+  // HUB_BINDERS=1) prints PDFs from the finished pages.
+  integrations: [buildCache(), contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading(), binders()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
@@ -79,5 +81,10 @@ export default defineConfig({
   cacheDir: process.env.HUB_CACHE_DIR ?? './node_modules/.astro',
   // Writes JSON schemas of the collections to .astro/ so the Astro VS Code extension validates
   // and completes frontmatter in content/*.md(x); .vscode/settings.json turns it on.
-  experimental: { contentIntellisense: true },
+  experimental: {
+    contentIntellisense: true,
+    // Pages whose `cacheKey` (src/lib/build-cache.ts) and code are unchanged are copied from the
+    // last build in the cache folder instead of rendered; see "Incremental builds" in the README.
+    incrementalBuild: true,
+  },
 });
