@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { CACHE_KEY_VERSION, hashOf } from '../lib/build-cache.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 import { SEARCH_CACHE_DIR } from '../node/search-index-cache.ts';
+import { BINDER_CACHE_DIR } from './print-binders.ts';
 
 /**
  * What the caches in Astro's cache folder were built from, beyond what Astro checks itself.
@@ -21,7 +22,7 @@ const FINGERPRINT_SOURCES = ['src/content.config.ts', 'src/schemas', 'src/node',
 /** Environment that reaches the Markdown pipeline or the config rather than a page's key. */
 const FINGERPRINT_ENV = ['SITE_URL', 'BASE_PATH'];
 /** The caches Astro and the portal keep in the cache folder. */
-export const CACHE_ENTRIES = ['data-store.json', 'incremental-build.json', 'dist', SEARCH_CACHE_DIR];
+export const CACHE_ENTRIES = ['data-store.json', 'incremental-build.json', 'dist', SEARCH_CACHE_DIR, BINDER_CACHE_DIR];
 const MANIFEST = 'hub-build-cache.json';
 
 function filesUnder(root: string, path: string): string[] {

@@ -9,9 +9,9 @@
  * table of contents of the second. The numbers are checked against the second PDF.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright';
 import type { AstroIntegration } from 'astro';
@@ -24,6 +24,7 @@ import { escapeText } from '../lib/escape.ts';
 import { formatDay } from '../lib/format.ts';
 import { today } from '../lib/review.ts';
 import { withBase } from '../lib/urls.ts';
+import { hashOf } from '../lib/build-cache.ts';
 const ORIGIN = 'http://portal.binders';
 /** The address the binder document is served at: its own document, not under any page's CSP. */
 const BINDER_URL = `${ORIGIN}/__binder__.html`;
@@ -117,10 +118,13 @@ ${history}
 const footer = (title: string, printed: string) =>
   `<div style="font: 8px sans-serif; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between; color: #000;"><span>${escapeText(title)} · printed on ${escapeText(printed)}; the portal is the current version</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 
-export interface PrintedBinder { file: string; pages: number; bytes: number; ms: number }
+export interface PrintedBinder { file: string; pages: number; bytes: number; ms: number; reused?: boolean }
+
+/** Where the build keeps the last copy of each binder, in Astro's cache folder. */
+export const BINDER_CACHE_DIR = 'hub-binders';
 
 /** Print every binder of the built site in `dist` into `out`. */
-export async function printBinders({ dist, out, root, base = '/', only }: { dist: string; out: string; root: string; base?: string; only?: string[] }): Promise<PrintedBinder[]> {
+export async function printBinders({ dist, out, root, base = '/', only, cacheDir }: { dist: string; out: string; root: string; base?: string; only?: string[]; cacheDir?: string }): Promise<PrintedBinder[]> {
   if (!existsSync(join(dist, 'index.html'))) fail(`${join(dist, 'index.html')}  missing: run npm run build first`);
   const { entries, problems } = checkContentNow(CONTENT_DIR);
   if (problems.length) fail(problems.map(formatProblem).join('\n'));
@@ -158,6 +162,16 @@ export async function printBinders({ dist, out, root, base = '/', only }: { dist
       const page = await context.newPage();
       for (const [i, s] of binder.sections.entries()) parts.push(await extract(page, `${ORIGIN}${withBase(base, s.path)}`, sectionHeading(s), `s${i + 1}`));
       binderDocument = binderHtml(binder, parts, printed, siteUrl, css);
+      // The same document (pages, print day, stylesheet) printed by the same Chromium gives the same
+      // binder: the last build's copy is reused instead of printing it two or three times again.
+      const cached = cacheDir ? join(cacheDir, BINDER_CACHE_DIR, binder.file, `${hashOf(executablePath, binderDocument)}.pdf`) : undefined;
+      if (cached && existsSync(cached)) {
+        await page.close();
+        const dest = join(out, binder.file);
+        copyFileSync(cached, dest);
+        results.push({ file: binder.file, pages: pdfPages(dest).length, bytes: statSync(dest).size, ms: Math.round(performance.now() - started), reused: true });
+        continue;
+      }
       await page.goto(BINDER_URL);
       const pdf = () => page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer(binder.title, printed), margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' } });
       const draft = join(work, binder.file);
@@ -185,6 +199,11 @@ export async function printBinders({ dist, out, root, base = '/', only }: { dist
       await page.close();
       const dest = join(out, binder.file);
       writeFileSync(dest, readFileSync(draft));
+      if (cached) {
+        rmSync(dirname(cached), { recursive: true, force: true }); // one copy per binder file: the last one
+        mkdirSync(dirname(cached), { recursive: true });
+        copyFileSync(dest, cached);
+      }
       results.push({ file: binder.file, pages: pages.length, bytes: statSync(dest).size, ms: Math.round(performance.now() - started) });
     }
     await context.close();
@@ -199,20 +218,23 @@ export async function printBinders({ dist, out, root, base = '/', only }: { dist
 export function binders(): AstroIntegration {
   let root = '';
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'hub:binders',
     hooks: {
       'astro:config:setup': ({ config }) => {
         root = fileURLToPath(config.root);
         base = config.base;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!bindersEnabled(process.env)) return;
         const started = performance.now();
         const dist = fileURLToPath(dir).replace(/\/$/, '');
         try {
-          const printed = await printBinders({ dist, out: join(dist, 'binders'), root, base });
-          logger.info(`${printed.length} binders printed (${printed.map((p) => `${p.file} ${p.pages} pages`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          const printed = await printBinders({ dist, out: join(dist, 'binders'), root, base, cacheDir });
+          const reused = printed.filter((p) => p.reused).length;
+          logger.info(`${printed.length} binders printed (${printed.map((p) => `${p.file} ${p.pages} pages`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s${reused ? `; ${reused} unchanged, copied from the last build` : ''}`);
         } catch (cause) {
           throw new Error(`Printing the binders failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
         }

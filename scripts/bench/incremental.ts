@@ -1,0 +1,197 @@
+/**
+ * Incremental build benchmark: how long the portal takes to rebuild after one edited entry,
+ * against a cold build of the same corpus.
+ *
+ * Usage: npx node scripts/bench/incremental.ts [--pages 2000] [--runs 3] [--seed 7] [--verify] [--keep] [--verbose]
+ *
+ * Each run, on one synthetic corpus (scripts/bench/corpus.ts):
+ *  1. a cold build with an empty cache folder (HUB_CACHE_DIR);
+ *  2. one entry's body is edited (a sentence added to a playbook);
+ *  3. a warm build with the same cache folder: pages whose key did not change are copied.
+ * It prints the steps of both builds (median over the runs), the medians of the wall times with
+ * their spread, and the ratio warm/cold against the target (at most 0.5). With --verify it then
+ * builds the edited corpus cold into another folder and compares it with the last warm build byte
+ * for byte (search index included): the ratio means nothing if the output differs.
+ *
+ * Exit code: 0 when every build succeeds (even if the target fails: this is a report), 1 when a
+ * build fails or --verify finds a difference.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { BENCH, ROOT, acquireLock, argValue, buildPhases, installCleanup, loadNote, makeCorpus, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, table, type RunResult } from './build.ts';
+
+const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The incremental target: one edited entry rebuilds in at most this share of a cold build. */
+export const TARGET_RATIO = 0.5;
+
+/** The same environment as the bench's portal build (scripts/bench/build.ts), build time pinned too. */
+const ENV = {
+  HUB_TODAY: '2026-06-01',
+  HUB_BUILT_AT: '2026-06-01T09:00:00.000Z',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_COLOR: '1',
+  HUB_OFFLINE: 'off',
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' '),
+};
+
+export interface IncrementalRun {
+  cold: RunResult;
+  warm: RunResult;
+  /** Pages the warm build copied from the cache instead of rendering. */
+  reused: number;
+  rendered: number;
+}
+
+function build(corpus: string, outDir: string, cacheDir: string, verbose: boolean): Promise<RunResult> {
+  rmSync(outDir, { recursive: true, force: true });
+  return runMeasured(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...ENV, HUB_CONTENT_DIR: corpus, HUB_CACHE_DIR: cacheDir },
+    logFile: `${outDir}.log`,
+    verbose,
+  });
+}
+
+/** Adds a sentence to the body of the corpus's first playbook (by name); returns its path. */
+export function editOneEntry(corpus: string, run: number): string {
+  const dir = join(corpus, 'playbooks');
+  const file = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[0];
+  if (!file) throw new Error(`No Markdown playbook in ${dir} to edit`);
+  const path = join(dir, file);
+  writeFileSync(path, `${readFileSync(path, 'utf8').trimEnd()}\n\nEdited for the incremental benchmark, run ${run}: one more sentence in the body.\n`);
+  return path;
+}
+
+function countIn(logFile: string, re: RegExp): number {
+  try {
+    return (readFileSync(logFile, 'utf8').match(re) ?? []).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** One cold build, one edit, one warm build, in fresh folders under .bench/. */
+export async function runIncremental(corpus: string, run: number, verbose = false): Promise<IncrementalRun> {
+  const cache = join(BENCH, `incremental-cache-${run}`);
+  rmSync(cache, { recursive: true, force: true });
+  const cold = await build(corpus, join(BENCH, `incremental-cold-${run}`), cache, verbose);
+  if (cold.code !== 0) return { cold, warm: cold, reused: 0, rendered: 0 };
+  editOneEntry(corpus, run);
+  const warm = await build(corpus, join(BENCH, `incremental-warm-${run}`), cache, verbose);
+  return {
+    cold,
+    warm,
+    reused: countIn(warm.logFile, /\((?:cached|restored)\)/g),
+    rendered: countIn(warm.logFile, /├─ [^\n]*\(\+[\d.]+m?s\)/g),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(dir, join(d.parentPath, d.name))).sort();
+}
+
+/** Paths that differ between two folders (or exist in one only). */
+export function differences(a: string, b: string): string[] {
+  const left = files(a);
+  const right = new Set(files(b));
+  const out = left.filter((f) => !right.has(f) || !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  for (const f of right) if (!left.includes(f)) out.push(f);
+  return out;
+}
+
+/** The report: per-step medians of both builds, wall-time medians and spread, the ratio and its mark. */
+export function report(runs: IncrementalRun[]): { text: string; ratio: number } {
+  const phases = (pick: (r: IncrementalRun) => RunResult) => {
+    const byName = new Map<string, number[]>();
+    for (const r of runs) for (const p of buildPhases(pick(r).logFile)) byName.set(p.name, [...(byName.get(p.name) ?? []), p.ms]);
+    return byName;
+  };
+  const cold = phases((r) => r.cold);
+  const warm = phases((r) => r.warm);
+  const rows = [['step (median of runs)', 'cold s', 'warm s']];
+  for (const name of new Set([...cold.keys(), ...warm.keys()])) {
+    const c = cold.get(name);
+    const w = warm.get(name);
+    rows.push([name, c ? secs(median(c)) : '-', w ? secs(median(w)) : '-']);
+  }
+  const coldWall = runs.map((r) => r.cold.wallMs);
+  const warmWall = runs.map((r) => r.warm.wallMs);
+  const ratio = median(warmWall) / median(coldWall);
+  rows.push(['wall time (median)', secs(median(coldWall)), secs(median(warmWall))]);
+  rows.push(['wall time (range)', `${secs(Math.min(...coldWall))}–${secs(Math.max(...coldWall))}`, `${secs(Math.min(...warmWall))}–${secs(Math.max(...warmWall))}`]);
+  rows.push(['peak memory of the process tree, MB (median)', (median(runs.map((r) => r.cold.peakTreeRssKb)) / 1024).toFixed(0), (median(runs.map((r) => r.warm.peakTreeRssKb)) / 1024).toFixed(0)]);
+  const spread = (Math.max(...warmWall) - Math.min(...warmWall)) / 1000;
+  const lines = [
+    table(rows),
+    '',
+    `warm build: ${median(runs.map((r) => r.reused))} pages copied from the cache, ${median(runs.map((r) => r.rendered))} rendered (median)`,
+    `warm / cold: ${ratio.toFixed(2)}× (target at most ${TARGET_RATIO}×)  ${mark(ratio <= TARGET_RATIO)}`,
+  ];
+  const gap = Math.abs(median(coldWall) * TARGET_RATIO - median(warmWall)) / 1000;
+  if (runs.length > 1 && spread > gap) lines.push(`warning: the warm builds' spread (${spread.toFixed(1)} s) is wider than their distance from the target (${gap.toFixed(1)} s): the mark is not reliable`);
+  return { text: lines.join('\n'), ratio };
+}
+
+async function main(): Promise<number> {
+  const pages = Number(argValue('pages') ?? 2000);
+  const runsWanted = Number(argValue('runs') ?? 3);
+  const seed = Number(argValue('seed') ?? 7);
+  const verbose = process.argv.includes('--verbose');
+  const keep = process.argv.includes('--keep');
+  installCleanup();
+  await acquireLock();
+  console.log(`Generating a ${pages}-entry corpus… (${loadNote()})`);
+  const corpus = makeCorpus(pages, seed);
+  const runs: IncrementalRun[] = [];
+  let failed = false;
+  try {
+    saveProjectCaches();
+    try {
+      for (let i = 1; i <= runsWanted; i++) {
+        console.log(`Run ${i} of ${runsWanted}: cold build, one edited entry, warm build…`);
+        const r = await runIncremental(corpus.dir, i, verbose);
+        if (r.cold.code !== 0 || r.warm.code !== 0) {
+          console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
+          failed = true;
+          break;
+        }
+        console.log(`  cold ${secs(r.cold.wallMs)} s, warm ${secs(r.warm.wallMs)} s (${r.reused} pages reused)`);
+        runs.push(r);
+      }
+      if (!failed && process.argv.includes('--verify') && runs.length) {
+        console.log('Verifying: a cold build of the edited corpus, compared with the last warm build…');
+        const check = await build(corpus.dir, join(BENCH, 'incremental-verify'), join(BENCH, 'incremental-verify-cache'), verbose);
+        const diff = check.code === 0 ? differences(join(BENCH, `incremental-warm-${runs.length}`), join(BENCH, 'incremental-verify')) : ['(the cold build failed)'];
+        console.log(diff.length ? `  DIFFERENT: ${diff.slice(0, 10).join(', ')}${diff.length > 10 ? ` and ${diff.length - 10} more` : ''}` : '  identical, byte for byte (search index included)');
+        failed ||= diff.length > 0;
+      }
+    } finally {
+      restoreProjectCaches();
+    }
+    if (runs.length) console.log(`\nIncremental build, ${pages} entries, ${runs.length} run(s) (${loadNote()})\n${report(runs).text}`);
+  } finally {
+    if (!keep) {
+      for (const name of existsSync(BENCH) ? readdirSync(BENCH) : []) if (name.startsWith('incremental-')) rmSync(join(BENCH, name), { recursive: true, force: true });
+      rmSync(corpus.dir, { recursive: true, force: true });
+    }
+    releaseLock();
+  }
+  return failed ? 1 : 0;
+}
+
+if (import.meta.main) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
+    },
+  );
+}
