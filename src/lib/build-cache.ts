@@ -7,11 +7,12 @@
  *
  * A key is the hash of three parts:
  * - the build flags every page shows (offline worker, binders, reader signals, site address, base);
- * - the catalog: the front matter of every entry any page can reach (titles, summaries, status,
- *   owners, references, tags…), each governed entry's review state on the build day, and what other
- *   pages read from a body (the glossary terms it links). Lists, sidebars, backlinks, related links
- *   and team and spoke pages are all made of these, so an edit to any front matter renders every
- *   page again, while an edit to a body renders only its own page;
+ * - the catalog: the front matter of every entry any page can reach (every entry in the site's
+ *   lists: titles, summaries, status, owners, references, tags…), each governed entry's review
+ *   state on the build day, and what other pages read from a body (the glossary terms it links).
+ *   Lists, sidebars, backlinks, related links and team and spoke pages are all made of these, so
+ *   an edit to any front matter renders every page again, while an edit to a body renders only its
+ *   own page;
  * - the page's own entry: its content digest (front matter and body), or its own plain data.
  * The build day itself is not part of a key, only the review states it produces, so a daily build
  * reuses pages whose badges did not change.
@@ -33,19 +34,19 @@ export interface KeyedEntry {
   digest?: string | number | undefined;
 }
 
-/** The parts of the site's content that pages can reach (the Site object satisfies it). */
+/**
+ * The site's content as pages see it. Every entry held in one of its lists (an array of entries, or
+ * an object of such arrays, like `docs` or `withdrawn`) is part of the catalog, so a collection
+ * added to the site is keyed without a change here. `contact` finds entries no list holds
+ * (withdrawn contacts a protocol still names).
+ */
 export interface CatalogSite {
-  docs: Record<string, readonly KeyedEntry[]>;
-  teams: readonly KeyedEntry[];
-  spokes: readonly KeyedEntry[];
-  glossary: readonly KeyedEntry[];
-  paths: readonly KeyedEntry[];
-  assessment: readonly KeyedEntry[];
-  contacts: readonly KeyedEntry[];
-  withdrawn: Record<string, readonly KeyedEntry[]>;
-  contact(id: string): KeyedEntry | undefined;
   today: string;
+  contact?: (id: string) => KeyedEntry | undefined;
 }
+
+/** How to read an entry's body (the content store may keep none); the entry's own `body` by default. */
+export type BodyReader = (entry: KeyedEntry) => string | undefined;
 
 /** JSON with object keys sorted at every depth, so equal values always give equal text. */
 export function stableJson(value: unknown): string {
@@ -98,38 +99,43 @@ function reviewStateOf(data: object, day: string): string | undefined {
 }
 
 /** What the catalog keeps of one entry: everything but its body, plus what other pages read from the body. */
-function catalogLine(e: KeyedEntry, day: string): unknown[] {
-  return [e.collection, e.id, e.data, reviewStateOf(e.data, day) ?? null, glossaryAnchorsIn(e.body)];
+function catalogLine(e: KeyedEntry, day: string, bodyOf: BodyReader): unknown[] {
+  return [e.collection, e.id, e.data, reviewStateOf(e.data, day) ?? null, glossaryAnchorsIn(bodyOf(e))];
 }
 
-/** Contacts a protocol names may be withdrawn (then not in `contacts`): they are still shown. */
-function namedContacts(site: CatalogSite): KeyedEntry[] {
+/** Contacts a protocol names may be withdrawn (then in no list): they are still shown. */
+function namedContacts(site: CatalogSite, entries: KeyedEntry[]): KeyedEntry[] {
+  if (!site.contact) return [];
   const ids = new Set<string>();
-  for (const entries of Object.values(site.docs)) {
-    for (const e of entries) {
-      const contacts = (e.data as { contacts?: unknown }).contacts;
-      if (!Array.isArray(contacts)) continue;
-      for (const c of contacts) if (c && typeof (c as { role?: unknown }).role === 'string') ids.add((c as { role: string }).role);
-    }
+  for (const e of entries) {
+    const contacts = (e.data as { contacts?: unknown }).contacts;
+    if (!Array.isArray(contacts)) continue;
+    for (const c of contacts) if (c && typeof (c as { role?: unknown }).role === 'string') ids.add((c as { role: string }).role);
   }
-  return [...ids].sort().flatMap((id) => site.contact(id) ?? []);
+  return [...ids].sort().flatMap((id) => site.contact?.(id) ?? []);
+}
+
+/** Every entry in the site's lists (see CatalogSite), once each, in key order. */
+export function reachableEntries(site: CatalogSite): KeyedEntry[] {
+  const found = new Map<string, KeyedEntry>();
+  const take = (value: unknown) => {
+    if (!Array.isArray(value)) return;
+    for (const e of value) if (isEntry(e)) found.set(`${e.collection}/${e.id}`, e);
+  };
+  for (const value of Object.values(site)) {
+    if (Array.isArray(value)) take(value);
+    else if (value && typeof value === 'object') for (const inner of Object.values(value)) take(inner);
+  }
+  for (const e of namedContacts(site, [...found.values()])) found.set(`${e.collection}/${e.id}`, e);
+  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
 }
 
 /** The hash of every entry any page can reach, without bodies (see the module comment). */
-export function catalogDigest(site: CatalogSite): string {
-  const groups: (readonly KeyedEntry[])[] = [
-    ...Object.keys(site.docs).sort().map((c) => site.docs[c] ?? []),
-    site.teams, site.spokes, site.glossary, site.paths, site.assessment, site.contacts,
-    ...Object.keys(site.withdrawn).sort().map((c) => site.withdrawn[c] ?? []),
-    namedContacts(site),
-  ];
+export function catalogDigest(site: CatalogSite, bodyOf: BodyReader = (e) => e.body): string {
   const h = createHash('sha256');
-  for (const group of groups) {
-    for (const e of group) {
-      h.update(stableJson(catalogLine(e, site.today)));
-      h.update('\n');
-    }
-    h.update('\u0000');
+  for (const e of reachableEntries(site)) {
+    h.update(stableJson(catalogLine(e, site.today, bodyOf)));
+    h.update('\n');
   }
   return h.digest('hex');
 }
@@ -151,10 +157,10 @@ const catalogs = new WeakMap<object, string>();
  * review state, the glossary anchors of any body, or a build flag changes. The catalog is hashed
  * once per site object.
  */
-export function pageCacheKey(site: CatalogSite, own: unknown, env: Record<string, string | undefined> = process.env): string {
+export function pageCacheKey(site: CatalogSite, own: unknown, env: Record<string, string | undefined> = process.env, bodyOf?: BodyReader): string {
   let catalog = catalogs.get(site);
   if (catalog === undefined) {
-    catalog = catalogDigest(site);
+    catalog = catalogDigest(site, bodyOf);
     catalogs.set(site, catalog);
   }
   return hashOf(`v${CACHE_KEY_VERSION}`, buildFlags(env), catalog, ownDigest(own));

@@ -106,6 +106,14 @@ describe('page cache keys', () => {
     expect(keyOf(s, 'playbooks', 'start', { HUB_BUILT_AT: '2026-06-01T10:00:00Z' })).toBe(base);
   });
 
+  test('cover every list on the site, including one added later, and read bodies through the given reader', () => {
+    const withStarts = (title: string) => ({ ...site(), starts: [entry('start', 'pr', { title })] });
+    expect(catalogDigest(withStarts('PR'))).not.toBe(catalogDigest(withStarts('Press office')));
+    // A store that keeps no bodies: anchors come from the reader.
+    const bodiless = site((s) => s.docs.playbooks!.forEach((e) => (e.body = undefined)));
+    expect(catalogDigest(bodiless, (e) => (e.id === 'listen' ? 'See [spoke](/glossary/#spoke).' : ''))).not.toBe(catalogDigest(bodiless, () => ''));
+  });
+
   test('pages without an entry are keyed by their own data', () => {
     const s = site();
     expect(pageCacheKey(s, { id: 'sme', title: 'Experts' }, {})).not.toBe(pageCacheKey(s, { id: 'sme', title: 'Subject-matter experts' }, {}));
