@@ -139,6 +139,24 @@ export function report(runs: IncrementalRun[]): { text: string; ratio: number } 
   return { text: lines.join('\n'), ratio };
 }
 
+/**
+ * The same measurement as a step of the build bench (`npm run bench -- --incremental`), on its
+ * corpus after its cold runs: one cold build, one edit and one warm build per run.
+ */
+export async function measure(ctx: { corpus: { dir: string }; pages: number; runs: number; verbose: boolean }): Promise<void> {
+  const runs: IncrementalRun[] = [];
+  for (let i = 1; i <= ctx.runs; i++) {
+    console.log(`Incremental run ${i} of ${ctx.runs}: cold build, one edited entry, warm build…`);
+    const r = await runIncremental(ctx.corpus.dir, i, ctx.verbose);
+    if (r.cold.code !== 0 || r.warm.code !== 0) {
+      console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
+      return;
+    }
+    runs.push(r);
+  }
+  console.log(`\nIncremental build, ${ctx.pages} entries, ${runs.length} run(s) (${loadNote()})\n${report(runs).text}`);
+}
+
 async function main(): Promise<number> {
   const pages = Number(argValue('pages') ?? 2000);
   const runsWanted = Number(argValue('runs') ?? 3);
