@@ -7,7 +7,7 @@ import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 import { pageSearchRecords } from '../lib/search-record.ts';
-import { START_AUDIENCES } from '../start.ts';
+import { START_AUDIENCES } from '../data/start.ts';
 
 /** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
 function searchUrls(dist: string): string[] {

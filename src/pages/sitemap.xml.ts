@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content.ts';
+import { getSite } from '../data/load.ts';
 import { href } from '../site.ts';
 import { DOC_COLLECTIONS } from '../schemas/index.ts';
 import { STATIC_PAGES } from '../lib/check-links.ts';

@@ -1,15 +1,21 @@
 /**
- * The one place pages read content. getCollection runs once per collection per build; everything
- * here is filtered so that drafts never reach a page, and withdrawn entries are kept only for
- * their own page (lists use `listed`).
+ * The site's content as the pages see it, built by one pure function from every collection's
+ * entries: drafts are removed here, withdrawn entries are kept only for their own page (lists use
+ * `listed`). `getSite()` in ./load.ts is the only code that reads collections and calls this once
+ * per build; tests call `buildSite` with plain entries.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { DOC_COLLECTIONS, type CollectionName, type DocCollection } from './schemas/index.ts';
-import { entryPath } from './lib/urls.ts';
-import { nextReviewDay, reviewState, today, type ReviewState } from './lib/review.ts';
+import type { CollectionEntry } from 'astro:content';
+import { DOC_COLLECTIONS, type CollectionName, type DocCollection } from '../schemas/index.ts';
+import { entryPath } from '../lib/urls.ts';
+import { nextReviewDay, reviewState, type ReviewState } from '../lib/review.ts';
+import type { Status } from '../schemas/vocab.ts';
+import { isBuilt, isListed, isWithdrawn } from '../lib/visibility.ts';
 
 export type DocEntry = CollectionEntry<DocCollection>;
 export type AnyEntry = CollectionEntry<CollectionName>;
+
+/** Every entry of every collection, in any status, as the content layer holds them. */
+export type SiteContent = { [K in CollectionName]: CollectionEntry<K>[] };
 
 /** What any page needs to link to an entry. */
 export interface EntryRef {
@@ -19,7 +25,8 @@ export interface EntryRef {
   title: string;
   summary: string;
   url: string;
-  status: 'published' | 'withdrawn';
+  /** Drafts have no page, so a reference is to a published or a withdrawn entry. */
+  status: Exclude<Status, 'draft'>;
 }
 
 export interface Site {
@@ -59,41 +66,30 @@ const ORDER: { [K in DocCollection]: (a: CollectionEntry<K>, b: CollectionEntry<
   protocols: (a, b) => a.data.title.localeCompare(b.data.title),
 };
 
-const notDraft = (e: { data: { status: string } }) => e.data.status !== 'draft';
-const isPublished = (e: { data: { status: string } }) => e.data.status === 'published';
-
-async function docs<K extends DocCollection>(name: K): Promise<CollectionEntry<K>[]> {
-  const all = (await getCollection(name, notDraft)) as CollectionEntry<K>[];
-  return all.sort(ORDER[name] as (a: CollectionEntry<K>, b: CollectionEntry<K>) => number);
+/** A document collection's built entries (drafts removed), in its reading order. */
+function docs<K extends DocCollection>(content: SiteContent, name: K): CollectionEntry<K>[] {
+  const order: (a: CollectionEntry<K>, b: CollectionEntry<K>) => number = ORDER[name];
+  return content[name].filter(isBuilt).sort(order);
 }
 
-async function build(): Promise<Site> {
-  const [policy, phases, playbooks, caseStudies, protocols, teams, spokes, glossary, paths, assessment, contacts] = await Promise.all([
-    docs('policy'),
-    docs('phases'),
-    docs('playbooks'),
-    docs('case-studies'),
-    docs('protocols'),
-    getCollection('teams', notDraft),
-    getCollection('spokes', notDraft),
-    getCollection('glossary', notDraft),
-    getCollection('paths', notDraft),
-    getCollection('assessment', isPublished),
-    getCollection('contacts', notDraft),
-  ]);
-  const isWithdrawn = (e: { data: { status: string } }) => e.data.status === 'withdrawn';
-  const all = { policy, phases, playbooks, 'case-studies': caseStudies, protocols };
-  const listed = Object.fromEntries(DOC_COLLECTIONS.map((c) => [c, all[c].filter(isPublished)])) as Site['listed'];
+/** The status of a built entry: drafts never reach a page, so published or withdrawn. */
+const builtStatus = (e: CollectionEntry<CollectionName>): EntryRef['status'] => (isWithdrawn(e) ? 'withdrawn' : 'published');
+
+/** The site's content for the pages, from every entry of every collection and the build day. */
+export function buildSite(content: SiteContent, today: string): Site {
+  const all = { policy: docs(content, 'policy'), phases: docs(content, 'phases'), playbooks: docs(content, 'playbooks'), 'case-studies': docs(content, 'case-studies'), protocols: docs(content, 'protocols') };
+  const [teams, spokes, glossary, paths, contacts] = [content.teams.filter(isBuilt), content.spokes.filter(isBuilt), content.glossary.filter(isBuilt), content.paths.filter(isBuilt), content.contacts.filter(isBuilt)] as const;
+  const assessment = content.assessment.filter(isListed);
+  const listed: Site['listed'] = { policy: all.policy.filter(isListed), phases: all.phases.filter(isListed), playbooks: all.playbooks.filter(isListed), 'case-studies': all['case-studies'].filter(isListed), protocols: all.protocols.filter(isListed) };
 
   const refs = new Map<string, EntryRef>();
-  const add = (collection: CollectionName, id: string, title: string, summary: string, status: 'published' | 'withdrawn') =>
+  const add = (collection: CollectionName, id: string, title: string, summary: string, status: EntryRef['status']) =>
     refs.set(`${collection}/${id}`, { key: `${collection}/${id}`, collection, id, title, summary, url: entryPath(collection, id), status });
-  for (const c of DOC_COLLECTIONS) for (const e of all[c]) add(c, e.id, e.data.title, e.data.summary, e.data.status as 'published' | 'withdrawn');
-  const statusOf = (e: { data: { status: string } }) => (isWithdrawn(e) ? 'withdrawn' : 'published');
-  for (const e of paths) add('paths', e.id, e.data.title, e.data.summary, statusOf(e));
-  for (const e of glossary) add('glossary', e.id, e.data.term, e.data.definition, statusOf(e));
-  for (const e of spokes) add('spokes', e.id, e.data.name, e.data.description, statusOf(e));
-  for (const e of teams) add('teams', e.id, e.data.name, e.data.description, statusOf(e));
+  for (const c of DOC_COLLECTIONS) for (const e of all[c]) add(c, e.id, e.data.title, e.data.summary, builtStatus(e));
+  for (const e of paths) add('paths', e.id, e.data.title, e.data.summary, builtStatus(e));
+  for (const e of glossary) add('glossary', e.id, e.data.term, e.data.definition, builtStatus(e));
+  for (const e of spokes) add('spokes', e.id, e.data.name, e.data.description, builtStatus(e));
+  for (const e of teams) add('teams', e.id, e.data.name, e.data.description, builtStatus(e));
 
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const backlinks = new Map<string, EntryRef[]>();
@@ -110,29 +106,20 @@ async function build(): Promise<Site> {
     docs: all,
     listed,
     allListed: DOC_COLLECTIONS.flatMap((c) => listed[c] as DocEntry[]),
-    teams: teams.filter(isPublished).sort((a, b) => a.data.name.localeCompare(b.data.name)),
-    spokes: spokes.filter(isPublished).sort((a, b) => (a.data.kind === b.data.kind ? a.data.name.localeCompare(b.data.name) : a.data.kind === 'hub' ? -1 : 1)),
-    glossary: glossary.filter(isPublished).sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),
-    paths: paths.filter(isPublished).sort((a, b) => a.data.title.localeCompare(b.data.title)),
+    teams: teams.filter(isListed).sort((a, b) => a.data.name.localeCompare(b.data.name)),
+    spokes: spokes.filter(isListed).sort((a, b) => (a.data.kind === b.data.kind ? a.data.name.localeCompare(b.data.name) : a.data.kind === 'hub' ? -1 : 1)),
+    glossary: glossary.filter(isListed).sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),
+    paths: paths.filter(isListed).sort((a, b) => a.data.title.localeCompare(b.data.title)),
     assessment: assessment.sort((a, b) => a.data.order - b.data.order),
     withdrawn: { teams: teams.filter(isWithdrawn), spokes: spokes.filter(isWithdrawn), glossary: glossary.filter(isWithdrawn), paths: paths.filter(isWithdrawn) },
     resolve: (key) => refs.get(key),
     team: (id) => teamById.get(id),
     pointingTo: (key) => backlinks.get(key) ?? [],
     spoke: (id) => spokeById.get(id),
-    contacts: contacts.filter(isPublished),
+    contacts: contacts.filter(isListed),
     contact: (id) => contactById.get(id),
-    today: today(),
+    today,
   };
-}
-
-let cached: Promise<Site> | undefined;
-/** Load the site's content once per build. */
-export function getSite(): Promise<Site> {
-  // Under `astro dev` content changes while the server runs: never serve a stale copy.
-  if (import.meta.env.DEV) return build();
-  cached ??= build();
-  return cached;
 }
 
 /** Review facts for any governed entry. */
