@@ -1,0 +1,145 @@
+/**
+ * The pages' data (src/data/) as pure functions of the site's content: the shipped content, read
+ * and validated as the build does, plus entries changed one at a time for the cases it lacks.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CollectionEntry } from 'astro:content';
+import { readContent } from '../../src/node/read-content.ts';
+import { validateContent, type ValidEntry } from '../../src/lib/validate-content.ts';
+import { COLLECTIONS, type CollectionName, type Status } from '../../src/schemas/index.ts';
+import { buildSite, type SiteContent } from '../../src/data/site.ts';
+import { teamPage } from '../../src/data/teams.ts';
+import { termPage, termsWithPages } from '../../src/data/glossary.ts';
+import { spokePage } from '../../src/data/spokes.ts';
+import { startPage, startSections, START_AUDIENCES } from '../../src/data/start.ts';
+import { phasesIndex } from '../../src/data/phases.ts';
+import { assessmentData } from '../../src/data/assessment.ts';
+import { homeData } from '../../src/data/home.ts';
+
+const DAY = '2026-12-04';
+const raws = readContent('content');
+const { entries, problems } = validateContent(raws);
+const bodyOf = (e: ValidEntry) => raws.find((r) => r.collection === e.collection && r.file === e.file)?.body;
+
+/** A validated entry in the shape the content layer stores: the same schema output as `data`. */
+function stored(e: ValidEntry): CollectionEntry<CollectionName> {
+  return { id: e.id, collection: e.collection, data: e.data, body: bodyOf(e) } as unknown as CollectionEntry<CollectionName>;
+}
+
+/** The shipped content, with `change` applied to copies of the named entries' data. */
+function content(changes: Record<string, Record<string, unknown>> = {}): SiteContent {
+  const byCollection = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as CollectionEntry<CollectionName>[]]));
+  for (const e of entries) {
+    const change = changes[`${e.collection}/${e.id}`];
+    byCollection[e.collection]!.push(stored(change ? { ...e, data: { ...e.data, ...change } } : e));
+  }
+  return byCollection as unknown as SiteContent;
+}
+
+const site = buildSite(content(), DAY);
+const withStatus = (key: string, status: Status) => buildSite(content({ [key]: { status } }), DAY);
+const firstPlaybook = site.listed.playbooks[0]!;
+
+it('reads the shipped content without problems', () => {
+  expect(problems).toEqual([]);
+});
+
+describe('buildSite', () => {
+  it('keeps drafts out of everything, and withdrawn entries out of every list', () => {
+    const key = `playbooks/${firstPlaybook.id}`;
+    const draft = withStatus(key, 'draft');
+    expect(draft.docs.playbooks.map((e) => e.id)).not.toContain(firstPlaybook.id);
+    expect(draft.resolve(key)).toBeUndefined();
+    const withdrawn = withStatus(key, 'withdrawn');
+    expect(withdrawn.docs.playbooks.map((e) => e.id)).toContain(firstPlaybook.id);
+    expect(withdrawn.listed.playbooks.map((e) => e.id)).not.toContain(firstPlaybook.id);
+    expect(withdrawn.allListed.map((e) => e.id)).not.toContain(firstPlaybook.id);
+    expect(withdrawn.resolve(key)?.status).toBe('withdrawn');
+    expect(site.resolve(key)?.status).toBe('published');
+  });
+  it('keeps a withdrawn term, team or spoke for its own page only', () => {
+    const term = site.glossary[0]!;
+    const s = withStatus(`glossary/${term.id}`, 'withdrawn');
+    expect(s.glossary.map((t) => t.id)).not.toContain(term.id);
+    expect(s.withdrawn.glossary.map((t) => t.id)).toEqual([term.id]);
+    expect(termsWithPages(s).map((t) => t.id)).toContain(term.id);
+  });
+  it('puts document collections in reading order and terms in alphabetical order', () => {
+    expect(site.listed.phases.map((p) => p.data.phase)).toEqual([1, 2, 3, 4]);
+    const terms = site.glossary.map((t) => t.data.term);
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(site.today).toBe(DAY);
+  });
+  it('finds the listed entries that point to an entry through `related`', () => {
+    const from = site.allListed.find((e) => e.data.related.length > 0)!;
+    const to = from.data.related[0]!;
+    expect(site.pointingTo(to).map((r) => r.key)).toContain(`${from.collection}/${from.id}`);
+  });
+});
+
+describe('page data', () => {
+  it('a team page lists the listed pages it owns, soonest review first', () => {
+    const owner = firstPlaybook.data.owner;
+    const { rows } = teamPage(site, site.team(owner)!);
+    expect(rows.map((r) => `${r.c}/${r.id}`)).toContain(`playbooks/${firstPlaybook.id}`);
+    expect(rows.map((r) => r.review.next)).toEqual(rows.map((r) => r.review.next).sort());
+    const without = teamPage(withStatus(`playbooks/${firstPlaybook.id}`, 'withdrawn'), site.team(owner)!);
+    expect(without.rows.map((r) => r.id)).not.toContain(firstPlaybook.id);
+  });
+  it('a term page finds the entries that tag the term or link to it', () => {
+    const term = site.glossary.find((t) => site.allListed.some((e) => e.data.tags.includes(t.id)))!;
+    const tagged = site.allListed.filter((e) => e.data.tags.includes(term.id)).map((e) => `${e.collection}/${e.id}`);
+    const page = termPage(site, term);
+    expect(page.withdrawn).toBe(false);
+    expect(page.usedIn.map((r) => r.key)).toEqual(expect.arrayContaining(tagged));
+  });
+  it('a spoke page never repeats a playbook for its phase under "written for"', () => {
+    for (const spoke of site.spokes) {
+      const page = spokePage(site, spoke);
+      const recommended = new Set(page.recommended.map((c) => c.url));
+      expect(page.writtenFor.filter((c) => recommended.has(c.url))).toEqual([]);
+      expect(page.writtenFor.length).toBeLessThanOrEqual(6);
+      expect(page.starts.every((s) => spoke.data.audiences.includes(s.audience))).toBe(true);
+    }
+  });
+  it('the start sections list only published playbooks of the path, in its order', () => {
+    const section = startSections(site).find((s) => s.playbooks.length > 1)!;
+    const steps = section.pathEntry!.data.steps.map((s) => s.entry).filter((k) => k.startsWith('playbooks/'));
+    expect(section.playbooks.map((r) => r.key)).toEqual(steps);
+    const gone = steps[0]!;
+    const after = startSections(withStatus(gone, 'withdrawn')).find((s) => s.id === section.id)!;
+    expect(after.playbooks.map((r) => r.key)).toEqual(steps.slice(1));
+  });
+  it('a start page lists its sections in the table of contents only when they have content', () => {
+    const page = startPage(site, START_AUDIENCES[0]!);
+    expect(page.toc.map((t) => t.slug)).toEqual(['path', 'protocols', 'phase', 'playbooks']);
+    const noPath = startPage(site, { ...START_AUDIENCES[0]!, path: 'no-such-path' });
+    expect(noPath.toc.map((t) => t.slug)).toEqual(['protocols', 'phase', 'playbooks']);
+  });
+  it('the phases page counts the listed playbooks and case studies of each phase', () => {
+    const { cards, questionCount } = phasesIndex(site);
+    expect(cards.map((c) => c.guide.data.phase)).toEqual([1, 2, 3, 4]);
+    for (const c of cards) {
+      expect(c.playbooks).toBe(site.listed.playbooks.filter((p) => p.data.phases.includes(c.guide.data.phase)).length);
+      expect(c.offers.length).toBeLessThanOrEqual(3);
+      expect(c.offers.every((o) => !/[.;]$/.test(o))).toBe(true);
+    }
+    expect(questionCount).toBe(site.assessment.reduce((n, d) => n + d.data.questions.length, 0));
+  });
+  it('the assessment links only published playbooks', () => {
+    const dimension = site.assessment.find((d) => d.data.playbooks.length > 0)!;
+    const gone = dimension.data.playbooks[0]!;
+    const before = assessmentData(site).dimensions.find((d) => d.id === dimension.id)!;
+    const after = assessmentData(withStatus(`playbooks/${gone}`, 'withdrawn')).dimensions.find((d) => d.id === dimension.id)!;
+    expect(before.playbooks).toHaveLength(dimension.data.playbooks.length);
+    expect(after.playbooks).toHaveLength(dimension.data.playbooks.length - 1);
+    expect(after.playbooks.map((l) => l.url)).not.toContain(`/playbooks/${gone}/`);
+  });
+  it('the home page offers every protocol and the eight latest changes', () => {
+    const home = homeData(site);
+    expect(home.urgent.map((p) => p.id)).toEqual(site.listed.protocols.map((p) => p.id));
+    expect(home.changed).toHaveLength(8);
+    expect(home.starts.map((s) => s.id)).toEqual(START_AUDIENCES.map((a) => a.id));
+    expect(home.pathData.map((p) => p.id)).toEqual(site.paths.map((p) => p.id));
+  });
+});
