@@ -9,6 +9,9 @@ import { pathPositions, type PathPosition } from '../lib/paths.ts';
 import { newestFirst } from '../lib/format.ts';
 import type { ReviewState } from '../lib/review.ts';
 import { href } from '../site.ts';
+import { SECTION } from '../lib/sections.ts';
+import { buildToc, type TocItem } from '../lib/toc.ts';
+import { panelToc, type KindPanel } from './panels.ts';
 
 export type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
 
@@ -105,4 +108,13 @@ export function siblingsOf(site: Site, collection: DocCollection, id: string): {
     path: `/${collection}/`,
     items: (site.listed[collection] as CollectionEntry<DocCollection>[]).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
   };
+}
+
+/** An entry page's table of contents: its panel's sections, the body's headings, then related and history. */
+export function entryToc(headings: Parameters<typeof buildToc>[0], panel: KindPanel, view: EntryView): TocItem[] {
+  const trailing: TocItem[] = [
+    ...(view.related.length ? [{ depth: 2 as const, slug: SECTION.related, text: 'Related' }] : []),
+    ...(view.changes.length ? [{ depth: 2 as const, slug: SECTION.history, text: 'Change history' }] : []),
+  ];
+  return buildToc(headings, panelToc(panel), trailing);
 }

@@ -122,6 +122,11 @@ export function buildSite(content: SiteContent, today: string): Site {
   };
 }
 
+/** Every document entry with a page (published and withdrawn), with its collection. */
+export function docPages(site: Site): { collection: DocCollection; entry: DocEntry }[] {
+  return DOC_COLLECTIONS.flatMap((collection) => site.docs[collection].map((entry: DocEntry) => ({ collection, entry })));
+}
+
 /** Review facts for any governed entry. */
 export function reviewOf(data: { lastReviewed: string; reviewEvery?: number | undefined; nextReview?: string | undefined }, day: string): { next: string; state: ReviewState } {
   const next = nextReviewDay(data);

@@ -5,6 +5,7 @@
 import { DOC_COLLECTIONS, type CollectionName } from '../schemas/vocab.ts';
 import { isExternal } from './urls.ts';
 import type { BodyHeading, BodyLink } from './body.ts';
+import { PAGE_SECTION_IDS } from './sections.ts';
 
 /** Pages that exist whatever the content: keep in step with src/pages (a test checks dist/). */
 export const STATIC_PAGES = [
@@ -13,8 +14,6 @@ export const STATIC_PAGES = [
   '/start/new-practitioner/', '/start/spoke-lead/', '/start/sme/', '/start/pr/', '/start/hr/',
 ];
 
-/** Section ids every entry page renders around its body (see KindPanels.astro and the entry page). */
-const PAGE_SECTION_IDS = ['main', 'first-hour', 'severity-tiers', 'who-to-call', 'at-a-glance', 'signs', 'next-moves', 'related', 'history', 'feedback-heading'];
 
 const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary'];
 

@@ -15,6 +15,8 @@ import { startPage, startSections, START_AUDIENCES } from '../../src/data/start.
 import { phasesIndex } from '../../src/data/phases.ts';
 import { assessmentData } from '../../src/data/assessment.ts';
 import { homeData } from '../../src/data/home.ts';
+import { kindPanelOf, panelToc, percentChange } from '../../src/data/panels.ts';
+import { PAGE_SECTION_IDS } from '../../src/lib/sections.ts';
 
 const DAY = '2026-12-04';
 const raws = readContent('content');
@@ -141,5 +143,42 @@ describe('page data', () => {
     expect(home.changed).toHaveLength(8);
     expect(home.starts.map((s) => s.id)).toEqual(START_AUDIENCES.map((a) => a.id));
     expect(home.pathData.map((p) => p.id)).toEqual(site.paths.map((p) => p.id));
+  });
+});
+
+describe('kind panels', () => {
+  it('resolve a protocol\'s contacts and policy section, and list its sections in the table of contents', () => {
+    const protocol = site.listed.protocols.find((p) => p.data.tiers.length > 0)!;
+    const panel = kindPanelOf(site, protocol);
+    if (panel.kind !== 'protocols') throw new Error('expected a protocol panel');
+    expect(panel.contacts.map((c) => c.contact.name)).toEqual(protocol.data.contacts.map((c) => site.contact(c.role)!.data.name));
+    expect(panel.policy?.key).toBe(`policy/${protocol.data.policySection}`);
+    expect(panel.bodyHasMatrix).toBe((protocol.body ?? '').includes('<EscalationMatrix'));
+    expect(panelToc({ ...panel, bodyHasMatrix: false }).map((t) => t.slug)).toEqual(['first-hour', 'severity-tiers', 'who-to-call']);
+    expect(panelToc({ ...panel, bodyHasMatrix: true }).map((t) => t.slug)).toEqual(['first-hour', 'who-to-call']);
+  });
+  it('give a phase guide its published starter playbooks and a heading for its next moves', () => {
+    const last = site.listed.phases.at(-1)!;
+    const panel = kindPanelOf(site, last);
+    if (panel.kind !== 'phases') throw new Error('expected a phase panel');
+    expect(panel.starters.every((r) => r.status === 'published')).toBe(true);
+    expect(panelToc(panel).map((t) => t.text)).toEqual(['Signs you are here', 'Moves that keep you scaling']);
+    const first = kindPanelOf(site, site.listed.phases[0]!);
+    expect(panelToc(first).map((t) => t.text)).toEqual(['Signs you are here', 'Moves to phase 2']);
+    const gone = last.data.playbooks[0]!;
+    const without = kindPanelOf(withStatus(`playbooks/${gone}`, 'withdrawn'), last);
+    expect(without.kind === 'phases' && without.starters.map((r) => r.id)).not.toContain(gone);
+  });
+  it('give a case study its spoke and each outcome\'s change', () => {
+    const study = site.listed['case-studies'][0]!;
+    const panel = kindPanelOf(site, study);
+    if (panel.kind !== 'case-studies') throw new Error('expected a case-study panel');
+    expect(panel.spoke?.id).toBe(study.data.spoke);
+    expect(percentChange(40, 50)).toBe('+25%');
+    expect(percentChange(50, 40)).toBe('-20%');
+    expect(percentChange(0, 10)).toBe('');
+  });
+  it('use only section ids that links may point to', () => {
+    for (const e of site.allListed) for (const t of panelToc(kindPanelOf(site, e))) expect(PAGE_SECTION_IDS).toContain(t.slug);
   });
 });
