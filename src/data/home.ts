@@ -5,7 +5,7 @@ import { recentChanges, type ChangeLine } from '../lib/recent.ts';
 import { entryPath } from '../lib/urls.ts';
 import { href } from '../site.ts';
 import type { Site } from './site.ts';
-import { START_AUDIENCES, type StartAudience } from './start.ts';
+import { startAudiences, type StartAudience } from './start.ts';
 
 /** A path's steps with titles and addresses, read by src/scripts/progress.ts for "continue where you left off". */
 export interface ContinuePath { id: string; title: string; url: string; steps: { key: string; title: string; url: string }[] }
@@ -36,6 +36,6 @@ export function homeData(site: Site): HomeData {
         return { key: s.entry, title: ref?.title ?? s.entry, url: href(ref?.url ?? entryPath('paths', p.id)) };
       }),
     })),
-    starts: START_AUDIENCES.map((a) => ({ ...a, pathEntry: site.paths.find((p) => p.id === a.path) })),
+    starts: startAudiences(site).map((a) => ({ ...a, pathEntry: site.paths.find((p) => p.id === a.path) })),
   };
 }

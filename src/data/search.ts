@@ -10,7 +10,7 @@ import { entryPath } from '../lib/urls.ts';
 import { ASK_THE_HUB_TEAM, href } from '../site.ts';
 import type { Site } from './site.ts';
 import type { EntryView, Governed } from './entry-view.ts';
-import { START_AUDIENCES } from './start.ts';
+import { startAudiences } from './start.ts';
 
 const ALL_CHANNELS: string = CHANNELS['all-channels'];
 /**
@@ -38,7 +38,7 @@ export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): Se
 }
 
 /** The page records beyond entries (index pages, start pages), by path without the base. */
-export const pageRecords = () => pageSearchRecords(START_AUDIENCES);
+export const pageRecords = (site: Site) => pageSearchRecords(startAudiences(site));
 
 /**
  * What search needs besides the index: the hub's vocabulary (glossary terms with aliases,
@@ -64,7 +64,7 @@ function indexedTexts(site: Site): string[][] {
     ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
-    ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
+    ...pageRecords(site).map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
   ];
 }
 

@@ -43,8 +43,10 @@ export interface Site {
   paths: CollectionEntry<'paths'>[];
   /** Published self-assessment dimensions, in questionnaire order (a dimension has no page of its own). */
   assessment: CollectionEntry<'assessment'>[];
+  /** Published start-here pages, one per audience, in their `order`. */
+  starts: CollectionEntry<'start'>[];
   /** Withdrawn teams, spokes, glossary terms and paths: each keeps its page with a banner and leaves every list and search. */
-  withdrawn: { teams: CollectionEntry<'teams'>[]; spokes: CollectionEntry<'spokes'>[]; glossary: CollectionEntry<'glossary'>[]; paths: CollectionEntry<'paths'>[] };
+  withdrawn: { teams: CollectionEntry<'teams'>[]; spokes: CollectionEntry<'spokes'>[]; glossary: CollectionEntry<'glossary'>[]; paths: CollectionEntry<'paths'>[]; starts: CollectionEntry<'start'>[] };
   /** Published duty roles and team lines; see lib/contacts.ts for the page's grouping. `contact()` also finds withdrawn ones, which protocols may still name. */
   contacts: CollectionEntry<'contacts'>[];
   contact(id: string): CollectionEntry<'contacts'> | undefined;
@@ -111,7 +113,8 @@ export function buildSite(content: SiteContent, today: string): Site {
     glossary: glossary.filter(isListed).sort((a, b) => a.data.term.localeCompare(b.data.term, 'en', { sensitivity: 'base' })),
     paths: paths.filter(isListed).sort((a, b) => a.data.title.localeCompare(b.data.title)),
     assessment: assessment.sort((a, b) => a.data.order - b.data.order),
-    withdrawn: { teams: teams.filter(isWithdrawn), spokes: spokes.filter(isWithdrawn), glossary: glossary.filter(isWithdrawn), paths: paths.filter(isWithdrawn) },
+    starts: content.start.filter(isListed).sort((a, b) => a.data.order - b.data.order),
+    withdrawn: { teams: teams.filter(isWithdrawn), spokes: spokes.filter(isWithdrawn), glossary: glossary.filter(isWithdrawn), paths: paths.filter(isWithdrawn), starts: content.start.filter(isWithdrawn) },
     resolve: (key) => refs.get(key),
     team: (id) => teamById.get(id),
     pointingTo: (key) => backlinks.get(key) ?? [],

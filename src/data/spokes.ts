@@ -2,7 +2,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { toCard, type Card } from './cards.ts';
 import type { Site } from './site.ts';
-import { START_AUDIENCES, type StartAudience } from './start.ts';
+import { startAudiences, type StartAudience } from './start.ts';
 
 export interface SpokePage {
   studies: Card[];
@@ -34,6 +34,6 @@ export function spokePage(site: Site, spoke: CollectionEntry<'spokes'>): SpokePa
       .slice(0, 6)
       .map((p) => toCard('playbooks', p, site.today)),
     forAudiences: site.listed.protocols.filter((p) => p.data.consultedBy.some((a) => d.audiences.includes(a))).map((p) => toCard('protocols', p, site.today)),
-    starts: START_AUDIENCES.filter((s) => d.audiences.includes(s.audience)),
+    starts: startAudiences(site).filter((s) => d.audiences.includes(s.audience)),
   };
 }

@@ -7,15 +7,17 @@ import { isExternal } from './urls.ts';
 import type { BodyHeading, BodyLink } from './body.ts';
 import { PAGE_SECTION_IDS } from './sections.ts';
 
-/** Pages that exist whatever the content: keep in step with src/pages (a test checks dist/). */
+/**
+ * Pages that exist whatever the content: keep in step with src/pages. The start-here pages
+ * (/start/<id>/) come from content/start/ like any entry's page.
+ */
 export const STATIC_PAGES = [
   '/', '/start/', '/search/', '/policy/', '/phases/', '/playbooks/', '/case-studies/', '/protocols/',
   '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/', '/assessment/', '/contacts/',
-  '/start/new-practitioner/', '/start/spoke-lead/', '/start/sme/', '/start/pr/', '/start/hr/',
 ];
 
 
-const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary'];
+const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary', 'start'];
 
 export interface LinkTarget { collection: CollectionName; id: string; draft: boolean; headings?: BodyHeading[] }
 export interface LinkProblem { line: number; message: string }
@@ -128,7 +130,7 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
       continue;
     }
     if (STATIC_PAGES.includes(path)) {
-      // Index and start pages are built from lists; their section ids are not promised to authors.
+      // Index pages are built from lists; their section ids are not promised to authors.
       if (hash) problems.push({ line, message: `links to "${url}", but ${path} has no section "#${hash}" to link to. Link to ${path} itself.` });
       continue;
     }

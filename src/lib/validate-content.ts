@@ -209,6 +209,7 @@ const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
   teams: [],
   paths: [{ path: 'steps[].entry', into: 'any' }],
   assessment: [{ path: 'playbooks[]', into: 'playbooks' }],
+  start: [{ path: 'path', into: 'paths' }],
   contacts: [{ path: 'team', into: 'teams' }],
 };
 const GOVERNED_REFS: RefSpec[] = [

@@ -11,7 +11,7 @@ import { buildSite, type SiteContent } from '../../src/data/site.ts';
 import { teamPage } from '../../src/data/teams.ts';
 import { termPage, termsWithPages } from '../../src/data/glossary.ts';
 import { spokePage } from '../../src/data/spokes.ts';
-import { startPage, startSections, START_AUDIENCES } from '../../src/data/start.ts';
+import { startAudiences, startPage, startSections, startsWithPages } from '../../src/data/start.ts';
 import { phasesIndex } from '../../src/data/phases.ts';
 import { assessmentData } from '../../src/data/assessment.ts';
 import { homeData } from '../../src/data/home.ts';
@@ -113,9 +113,9 @@ describe('page data', () => {
     expect(after.playbooks.map((r) => r.key)).toEqual(steps.slice(1));
   });
   it('a start page lists its sections in the table of contents only when they have content', () => {
-    const page = startPage(site, START_AUDIENCES[0]!);
+    const page = startPage(site, startAudiences(site)[0]!);
     expect(page.toc.map((t) => t.slug)).toEqual(['path', 'protocols', 'phase', 'playbooks']);
-    const noPath = startPage(site, { ...START_AUDIENCES[0]!, path: 'no-such-path' });
+    const noPath = startPage(site, { ...startAudiences(site)[0]!, path: 'no-such-path' });
     expect(noPath.toc.map((t) => t.slug)).toEqual(['protocols', 'phase', 'playbooks']);
   });
   it('the phases page counts the listed playbooks and case studies of each phase', () => {
@@ -141,7 +141,7 @@ describe('page data', () => {
     const home = homeData(site);
     expect(home.urgent.map((p) => p.id)).toEqual(site.listed.protocols.map((p) => p.id));
     expect(home.changed).toHaveLength(8);
-    expect(home.starts.map((s) => s.id)).toEqual(START_AUDIENCES.map((a) => a.id));
+    expect(home.starts.map((s) => s.id)).toEqual(['new-practitioner', 'spoke-lead', 'sme', 'pr', 'hr']);
     expect(home.pathData.map((p) => p.id)).toEqual(site.paths.map((p) => p.id));
   });
 });
@@ -180,5 +180,23 @@ describe('kind panels', () => {
   });
   it('use only section ids that links may point to', () => {
     for (const e of site.allListed) for (const t of panelToc(kindPanelOf(site, e))) expect(PAGE_SECTION_IDS).toContain(t.slug);
+  });
+});
+
+describe('start-here pages as content', () => {
+  it('are validated by the content check: an unknown path or audience is refused with the file and field', () => {
+    const start = raws.find((r) => r.collection === 'start')!;
+    const broken = { ...start, data: { ...(start.data as object), path: 'no-such-path', audience: 'nobody' } };
+    const found = validateContent([...raws.filter((r) => r !== start), broken]).problems.filter((p) => p.file === start.file);
+    expect(found.map((p) => p.field)).toContain('audience');
+    const unknownPath = validateContent([...raws.filter((r) => r !== start), { ...start, data: { ...(start.data as object), path: 'no-such-path' } }]).problems;
+    expect(unknownPath).toEqual([expect.objectContaining({ file: start.file, field: 'path', message: expect.stringContaining('"no-such-path", which does not exist') })]);
+  });
+  it('are listed in their order, and a withdrawn one leaves every list but keeps its page', () => {
+    expect(site.starts.map((s) => s.data.order)).toEqual([...site.starts.map((s) => s.data.order)].sort((a, b) => a - b));
+    const s = withStatus('start/sme', 'withdrawn');
+    expect(startAudiences(s).map((a) => a.id)).not.toContain('sme');
+    expect(homeData(s).starts.map((a) => a.id)).not.toContain('sme');
+    expect(startsWithPages(s).find((a) => a.id === 'sme')?.withdrawn).toBe(true);
   });
 });
