@@ -9,6 +9,7 @@ import { pathPositions, type PathPosition } from '../lib/paths.ts';
 import { newestFirst } from '../lib/format.ts';
 import type { ReviewState } from '../lib/review.ts';
 import { href } from '../site.ts';
+import { isListed, isWithdrawn } from '../lib/visibility.ts';
 import { SECTION } from '../lib/sections.ts';
 import { buildToc, type TocItem } from '../lib/toc.ts';
 import { panelToc, type KindPanel } from './panels.ts';
@@ -65,7 +66,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   const team = site.team(data.owner);
   const review = reviewOf(data, site.today);
   const phaseGuides = site.listed.phases;
-  const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && r.status === 'published');
+  const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && isListed(r.status));
   // Entries that point here are related too: a reader of a protocol wants the playbooks that cite it.
   const backlinks = site.pointingTo(key);
   const seen = new Set<string>([key]);
@@ -92,7 +93,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
     reviewState: review.state,
     controlled,
     version: policy ? { version: policy.version, effective: policy.effective } : undefined,
-    withdrawn: data.status === 'withdrawn',
+    withdrawn: isWithdrawn(entry),
     replacedBy: data.replacedBy ? site.resolve(data.replacedBy) : undefined,
     related,
     changes: newestFirst(data.changes),

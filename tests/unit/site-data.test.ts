@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionEntry } from 'astro:content';
 import { readContent } from '../../src/node/read-content.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/validate-content.ts';
-import { COLLECTIONS, type CollectionName, type Status } from '../../src/schemas/index.ts';
+import { CHANNELS, COLLECTIONS, type CollectionName, type Status } from '../../src/schemas/index.ts';
 import { buildSite, type SiteContent } from '../../src/data/site.ts';
 import { teamPage } from '../../src/data/teams.ts';
 import { termPage, termsWithPages } from '../../src/data/glossary.ts';
@@ -17,6 +17,7 @@ import { assessmentData } from '../../src/data/assessment.ts';
 import { homeData } from '../../src/data/home.ts';
 import { kindPanelOf, panelToc, percentChange } from '../../src/data/panels.ts';
 import { PAGE_SECTION_IDS } from '../../src/lib/sections.ts';
+import { caseStudyIndex, playbookIndex, protocolIndex, spokeGroups, teamsIndex } from '../../src/data/indexes.ts';
 
 const DAY = '2026-12-04';
 const raws = readContent('content');
@@ -198,5 +199,31 @@ describe('start-here pages as content', () => {
     expect(startAudiences(s).map((a) => a.id)).not.toContain('sme');
     expect(homeData(s).starts.map((a) => a.id)).not.toContain('sme');
     expect(startsWithPages(s).find((a) => a.id === 'sme')?.withdrawn).toBe(true);
+  });
+});
+
+describe('index pages', () => {
+  it('file a playbook for all channels under every channel filter, never under "all channels"', () => {
+    const { items, facets } = playbookIndex(site);
+    const channel = facets.find((f) => f.key === 'channel')!;
+    expect(channel.options.map((o) => o.value)).not.toContain('all-channels');
+    const everywhere = site.listed.playbooks.find((p) => p.data.channels.includes('all-channels'));
+    expect(everywhere).toBeDefined();
+    expect(items.find((i) => i.id === everywhere!.id)!.facets.channel).toEqual(Object.keys(CHANNELS).filter((c) => c !== 'all-channels'));
+    expect(items).toHaveLength(site.listed.playbooks.length);
+  });
+  it('badge a case study with its spoke, and a protocol with its fastest tier', () => {
+    const study = caseStudyIndex(site).items[0]!;
+    const entry = site.listed['case-studies'].find((s) => s.id === study.id)!;
+    expect(study.badges?.[0]?.text).toBe(site.spoke(entry.data.spoke)!.data.name);
+    const protocol = protocolIndex(site).items.find((i) => site.listed.protocols.find((p) => p.id === i.id)!.data.tiers.length > 0)!;
+    expect(protocol.badges?.[0]?.text).toMatch(/^Top tier: /);
+  });
+  it('count the pages each team owns as its own page lists them, and group spokes by kind', () => {
+    for (const { team, owned } of teamsIndex(site)) expect(owned).toBe(teamPage(site, team).rows.length);
+    expect(teamsIndex(site).reduce((n, t) => n + t.owned, 0)).toBe(site.allListed.length + site.paths.length);
+    const groups = spokeGroups(site);
+    expect(groups.flatMap((g) => g.items).length).toBe(site.spokes.length);
+    expect(groups[0]!.items.every((s) => s.data.kind === 'hub')).toBe(true);
   });
 });
