@@ -46,7 +46,7 @@ function phasesOf(entry: Governed): PhaseNumber[] {
 }
 
 /** The feedback link goes to the owning team's tracker or mailbox, with the page filled in. */
-export function feedbackLink(team: CollectionEntry<'teams'> | undefined, title: string, pageUrl: string): FeedbackLink | undefined {
+function feedbackLink(team: CollectionEntry<'teams'> | undefined, title: string, pageUrl: string): FeedbackLink | undefined {
   if (!team) return undefined;
   const subject = `Feedback on "${title}"`;
   const body = `Page: ${pageUrl}\n\nWhat is wrong or missing, or what helped:\n`;

@@ -12,7 +12,6 @@ import type { Status } from '../schemas/vocab.ts';
 import { isBuilt, isListed, isWithdrawn } from '../lib/visibility.ts';
 
 export type DocEntry = CollectionEntry<DocCollection>;
-export type AnyEntry = CollectionEntry<CollectionName>;
 
 /** Every entry of every collection, in any status, as the content layer holds them. */
 export type SiteContent = { [K in CollectionName]: CollectionEntry<K>[] };
