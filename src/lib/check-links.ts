@@ -80,6 +80,8 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
     const [, collection, id, ...rest] = path.split('/');
     return PAGE_COLLECTIONS.includes(collection as CollectionName) && rest.length === 1 && targets.has(`${collection}/${id}`);
   };
+  /** Index pages and built start-here pages (content/start/): pages made of lists, not of an entry's body. */
+  const isListPage = (path: string) => STATIC_PAGES.includes(path) || (path.startsWith('/start/') && isPage(path) && !targets.get(`start/${path.split('/')[2]}`)?.draft);
   /** The existing page most like a path: one with the same id first, then the closest id. */
   const closestPage = (path: string) => {
     const id = lastSegment(path.replace(/\.(md|mdx|markdown|html?)$/i, ''));
@@ -129,8 +131,8 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
       if (!targets.has(`contacts/${hash}`)) problems.push({ line, message: `links to the contact "${hash}", which does not exist. Add content/contacts/${hash}.yaml or fix the id.` });
       continue;
     }
-    if (STATIC_PAGES.includes(path)) {
-      // Index pages are built from lists; their section ids are not promised to authors.
+    if (isListPage(path)) {
+      // Index and start pages are built from lists; their section ids are not promised to authors.
       if (hash) problems.push({ line, message: `links to "${url}", but ${path} has no section "#${hash}" to link to. Link to ${path} itself.` });
       continue;
     }
