@@ -44,7 +44,7 @@ export interface Site {
   assessment: CollectionEntry<'assessment'>[];
   /** Published start-here pages, one per audience, in their `order`. */
   starts: CollectionEntry<'start'>[];
-  /** Withdrawn teams, spokes, glossary terms and paths: each keeps its page with a banner and leaves every list and search. */
+  /** Withdrawn teams, spokes, glossary terms, paths and start pages: each keeps its page with a banner and leaves every list and search. */
   withdrawn: { teams: CollectionEntry<'teams'>[]; spokes: CollectionEntry<'spokes'>[]; glossary: CollectionEntry<'glossary'>[]; paths: CollectionEntry<'paths'>[]; starts: CollectionEntry<'start'>[] };
   /** Published duty roles and team lines; see lib/contacts.ts for the page's grouping. `contact()` also finds withdrawn ones, which protocols may still name. */
   contacts: CollectionEntry<'contacts'>[];

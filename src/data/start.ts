@@ -7,8 +7,8 @@ import type { EntryRef, Site } from './site.ts';
 
 /**
  * A start-here page's words (content/start/<id>.yaml) with its id. `phase` is the phase guide the
- * page recommends; when the path itself has a phase guide step it must be the same guide
- * (tests/e2e/reader.spec.ts checks), so the two pages never disagree.
+ * page recommends; when the path itself has a phase guide step it must be the same guide (the
+ * content check refuses a mismatch), so the two pages never disagree.
  */
 export type StartAudience = StartAudienceData & { id: string };
 

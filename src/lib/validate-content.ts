@@ -309,6 +309,15 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
     if (collection === 'spokes' && typeof data.name === 'string') {
       once(`spoke:${fold(data.name)}`, item, ['name'], (o) => `"${data.name}" is the name of ${o.raw.file} too. Give each spoke its own name.`);
     }
+    if (collection === 'start' && typeof data.path === 'string' && typeof data.phase === 'number') {
+      // The start page and its path must recommend the same phase guide, or the two pages disagree.
+      const steps = (lookup.get(`paths/${data.path}`)?.data.steps as { entry?: unknown }[] | undefined) ?? [];
+      const guides = steps.map((st) => (typeof st.entry === 'string' && st.entry.startsWith('phases/') ? lookup.get(st.entry) : undefined)).filter((g) => g !== undefined);
+      const other = guides.find((g) => g.data.phase !== data.phase);
+      if (other && !guides.some((g) => g.data.phase === data.phase)) {
+        at(item, ['phase'], `is ${data.phase}, but the path "${data.path}" leads through the phase ${String(other.data.phase)} guide (${other.file}). Name the same phase, or change the path's step.`);
+      }
+    }
     if (collection === 'assessment') {
       ((data.questions as { id?: unknown }[] | undefined) ?? []).forEach((q, i) => {
         if (typeof q.id === 'string') once(`question:${q.id}`, item, ['questions', i, 'id'], (o) => `the question id "${q.id}" is already used in ${o.raw.file}; one answer would count for both. Give this question its own id.`);

@@ -18,7 +18,7 @@ export const StartSchema = z.strictObject({
   path: refTo('paths'),
   /**
    * The phase whose guide the page recommends. When the path has a phase guide step, name the
-   * same phase, so the two pages never disagree.
+   * same phase (the content check refuses another), so the two pages never disagree.
    */
   phase: PhaseNumberSchema,
   /** Why that phase guide, in a sentence or two; the page adds the link. */

@@ -227,3 +227,12 @@ describe('index pages', () => {
     expect(groups[0]!.items.every((s) => s.data.kind === 'hub')).toBe(true);
   });
 });
+
+describe('start page and path agree on the phase guide', () => {
+  it('the check refuses a start page whose phase is not the phase guide on its path', () => {
+    const start = raws.find((r) => r.collection === 'start' && r.fileId === 'new-practitioner')!;
+    const wrong = { ...start, data: { ...(start.data as object), phase: 1 } };
+    const found = validateContent([...raws.filter((r) => r !== start), wrong]).problems;
+    expect(found).toEqual([expect.objectContaining({ file: start.file, field: 'phase', message: expect.stringContaining('leads through the phase 3 guide') })]);
+  });
+});
