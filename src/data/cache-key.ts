@@ -1,0 +1,12 @@
+/**
+ * The `cacheKey` every page with its own route returns from `getStaticPaths()` (Astro's incremental
+ * build copies a page from the last build when its key and code are unchanged). The recipe and its
+ * reasons are in src/lib/build-cache.ts; this binds it to the site and the build's environment.
+ */
+import { pageCacheKey } from '../lib/build-cache.ts';
+import type { Site } from './site.ts';
+
+/** The key of the page that shows `own` (an entry, or a page's own plain data) on this site. */
+export function cacheKeyOf(site: Site, own: unknown): string {
+  return pageCacheKey(site, own, process.env);
+}
