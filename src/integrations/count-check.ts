@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
-import { pageSearchRecords } from '../lib/search-record.ts';
+import { pageSearchInputs } from '../lib/search/record.ts';
 import { START_AUDIENCES } from '../start.ts';
 
 /** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
@@ -48,7 +48,7 @@ export function countCheck(): AstroIntegration {
             searchUrls: searchUrls(dist),
           },
           base,
-          pageSearchRecords(START_AUDIENCES).map(([path]) => path),
+          pageSearchInputs(START_AUDIENCES).map((p) => p.path),
         );
         if (result.problems.length) {
           const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;
