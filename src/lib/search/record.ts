@@ -6,10 +6,68 @@
  * which is rendered at build time (facet counts over everything, the most recently updated pages)
  * so that opening /search/ downloads nothing from the index until a reader searches or filters.
  */
-import { AUDIENCES, type Audience } from '../../schemas/vocab.ts';
+import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type Audience, type Channel, type PhaseNumber } from '../../schemas/vocab.ts';
+import type { ReviewState } from '../review.ts';
 import { escapeText } from '../escape.ts';
 import { phaseSpan } from '../format.ts';
-import { countFacets, facetChoices, facetOptions, PAGE_TYPE_LABELS, type FacetFacts, type FacetKey, type FacetOption, type FilterCounts } from './facets.ts';
+import { countFacets, facetOptions, FACETS, type FacetChoice, type FacetKey, type FacetOption, type FilterCounts, type PageType } from './facets.ts';
+
+/** The label of each page type, shown as the result's badge and as the filter's choice. */
+const PAGE_TYPE_LABELS: Record<PageType, string> = {
+  policy: COLLECTION_LABELS.policy.singular,
+  phases: COLLECTION_LABELS.phases.singular,
+  playbooks: COLLECTION_LABELS.playbooks.singular,
+  'case-studies': COLLECTION_LABELS['case-studies'].singular,
+  protocols: COLLECTION_LABELS.protocols.singular,
+  paths: COLLECTION_LABELS.paths.singular,
+  glossary: COLLECTION_LABELS.glossary.singular,
+  page: 'Page',
+  start: 'Start here',
+};
+
+/** The review filter's words: the state of the page's review, not the banner's sentence. */
+const REVIEW_FILTER_LABELS: Record<ReviewState, string> = { fresh: 'Fresh', due: 'Due soon', overdue: 'Overdue' };
+
+/** The facts about a page that its filter values come from. */
+export interface FacetFacts {
+  type: PageType;
+  phases?: readonly PhaseNumber[];
+  audiences?: readonly Audience[];
+  channels?: readonly Channel[];
+  /** The spoke of a case study, with its name for display. */
+  spoke?: { id: string; name: string };
+  review?: ReviewState;
+}
+
+const ALL_CHANNELS: Channel = 'all-channels';
+const choice = (value: string, label: string): FacetChoice => ({ value, label });
+
+/**
+ * A page written for all channels is found under each channel's filter, and "All channels" is
+ * never a filter value of its own (it would hide those pages from every specific channel).
+ */
+function channelChoices(channels: readonly Channel[]): FacetChoice[] {
+  const ids = channels.includes(ALL_CHANNELS) ? (Object.keys(CHANNELS) as Channel[]).filter((c) => c !== ALL_CHANNELS) : channels;
+  return ids.map((c) => choice(c, CHANNELS[c]));
+}
+
+/** A page's values for each facet of FACETS: an id (`phase-3`) with its label ("Phase 3: Integrating"). */
+const CHOICES: { [K in FacetKey]: (facts: FacetFacts) => FacetChoice[] } = {
+  type: (f) => [choice(f.type, PAGE_TYPE_LABELS[f.type])],
+  phase: (f) => (f.phases ?? []).map((n) => choice(`phase-${n}`, `Phase ${n}: ${PHASES[n]}`)),
+  audience: (f) => (f.audiences ?? []).map((a) => choice(a, AUDIENCES[a])),
+  channel: (f) => channelChoices(f.channels ?? []),
+  spoke: (f) => (f.spoke ? [choice(f.spoke.id, f.spoke.name)] : []),
+  review: (f) => (f.review ? [choice(f.review, REVIEW_FILTER_LABELS[f.review])] : []),
+};
+
+/** A page's filter values, facet by facet in FACETS order, each value once. */
+function facetChoices(facts: FacetFacts): { key: FacetKey; value: string; label: string }[] {
+  return FACETS.flatMap(({ key }) => {
+    const seen = new Set<string>();
+    return CHOICES[key](facts).filter((c) => !seen.has(c.value) && seen.add(c.value)).map((c) => ({ key, ...c }));
+  });
+}
 
 /** The facts about a page that search records. */
 export interface SearchInput extends FacetFacts {
