@@ -1,5 +1,5 @@
 /**
- * What the build writes for search to understand readers (see src/lib/search-query.ts): the hub's
+ * What the build writes for search to understand readers (see src/lib/search/query.ts): the hub's
  * vocabulary and the words of the index. Pure: the endpoints in src/pages/search/ pass published
  * content only, so nothing from a draft reaches these files.
  */
