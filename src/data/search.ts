@@ -4,18 +4,15 @@
  * Pages only look their record up: an entry, a path, a glossary term, a section or start page
  * and the search page's first view all read the same records.
  */
-import type { CollectionEntry } from 'astro:content';
-import type { Channel, DocCollection } from './schemas/index.ts';
-import { reviewOf, type Site } from './content.ts';
-import { phasesOf } from './entry-view.ts';
-import { newestFirst } from './lib/format.ts';
-import { pageSearchInputs, searchRecord, type SearchInput, type SearchRecord } from './lib/search/record.ts';
-import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from './lib/search/lexicon.ts';
-import { entryPath } from './lib/urls.ts';
-import { START_AUDIENCES } from './start.ts';
-import { ASK_THE_HUB_TEAM, href } from './site.ts';
-
-type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
+import type { Channel } from '../schemas/index.ts';
+import { newestFirst } from '../lib/format.ts';
+import { pageSearchInputs, searchRecord, type SearchInput, type SearchRecord } from '../lib/search/record.ts';
+import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from '../lib/search/lexicon.ts';
+import { entryPath } from '../lib/urls.ts';
+import { ASK_THE_HUB_TEAM, href } from '../site.ts';
+import { reviewOf, type Site } from './site.ts';
+import { phasesOf, type Governed } from './entry-view.ts';
+import { startAudiences } from './start.ts';
 
 /** What search records about an entry or a path: its filters and badges come from its own fields. */
 function governedInput(site: Site, entry: Governed): SearchInput {
@@ -38,8 +35,8 @@ function governedInput(site: Site, entry: Governed): SearchInput {
   };
 }
 
-/** The pages that are not entries (sections, start pages), as search records them. */
-const otherPages = (): SearchInput[] => pageSearchInputs(START_AUDIENCES);
+/** The pages that are not entries (sections, published start pages), as search records them. */
+const otherPages = (site: Site): SearchInput[] => pageSearchInputs(startAudiences(site));
 
 /** What search records about every page it indexes: listed entries, paths, glossary terms and the other pages. */
 function searchInputsOf(site: Site): SearchInput[] {
@@ -48,7 +45,7 @@ function searchInputsOf(site: Site): SearchInput[] {
     ...site.paths.map((p) => governedInput(site, p)),
     // A term's aliases are matched, never shown as text.
     ...site.glossary.map((t): SearchInput => ({ path: `/glossary/${t.id}/`, title: t.data.term, summary: t.data.definition, type: 'glossary', keywords: t.data.aliases })),
-    ...otherPages(),
+    ...otherPages(site),
   ];
 }
 
@@ -88,7 +85,7 @@ function indexedTexts(site: Site): string[][] {
     ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
-    ...otherPages().map((r) => [r.title, ...(r.keywords ?? [])]),
+    ...otherPages(site).map((r) => [r.title, ...(r.keywords ?? [])]),
   ];
 }
 

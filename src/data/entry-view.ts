@@ -3,14 +3,18 @@
  * content. The .astro files only render what this returns.
  */
 import type { CollectionEntry } from 'astro:content';
-import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type DocCollection, type PhaseNumber, type Change } from './schemas/index.ts';
-import { reviewOf, type EntryRef, type Site } from './content.ts';
-import { pathPositions, type PathPosition } from './lib/paths.ts';
-import { newestFirst } from './lib/format.ts';
-import type { ReviewState } from './lib/review.ts';
-import { href } from './site.ts';
+import { AUDIENCES, CHANNELS, COLLECTION_LABELS, PHASES, type DocCollection, type PhaseNumber, type Change } from '../schemas/index.ts';
+import { reviewOf, type EntryRef, type Site } from './site.ts';
+import { pathPositions, type PathPosition } from '../lib/paths.ts';
+import { newestFirst } from '../lib/format.ts';
+import type { ReviewState } from '../lib/review.ts';
+import { href } from '../site.ts';
+import { isListed, isWithdrawn } from '../lib/visibility.ts';
+import { SECTION } from '../lib/sections.ts';
+import { buildToc, type TocItem } from '../lib/toc.ts';
+import { panelToc, type KindPanel } from './panels.ts';
 
-type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
+export type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
 
 export interface FeedbackLink { url: string; label: string }
 
@@ -43,7 +47,7 @@ export function phasesOf(entry: Governed): PhaseNumber[] {
 }
 
 /** The feedback link goes to the owning team's tracker or mailbox, with the page filled in. */
-export function feedbackLink(team: CollectionEntry<'teams'> | undefined, title: string, pageUrl: string): FeedbackLink | undefined {
+function feedbackLink(team: CollectionEntry<'teams'> | undefined, title: string, pageUrl: string): FeedbackLink | undefined {
   if (!team) return undefined;
   const subject = `Feedback on "${title}"`;
   const body = `Page: ${pageUrl}\n\nWhat is wrong or missing, or what helped:\n`;
@@ -63,7 +67,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   const team = site.team(data.owner);
   const review = reviewOf(data, site.today);
   const phaseGuides = site.listed.phases;
-  const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && r.status === 'published');
+  const explicit = data.related.map((k) => site.resolve(k)).filter((r): r is EntryRef => !!r && isListed(r.status));
   // Entries that point here are related too: a reader of a protocol wants the playbooks that cite it.
   const backlinks = site.pointingTo(key);
   const seen = new Set<string>([key]);
@@ -90,7 +94,7 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
     reviewState: review.state,
     controlled,
     version: policy ? { version: policy.version, effective: policy.effective } : undefined,
-    withdrawn: data.status === 'withdrawn',
+    withdrawn: isWithdrawn(entry),
     replacedBy: data.replacedBy ? site.resolve(data.replacedBy) : undefined,
     related,
     changes: newestFirst(data.changes),
@@ -106,4 +110,13 @@ export function siblingsOf(site: Site, collection: DocCollection, id: string): {
     path: `/${collection}/`,
     items: (site.listed[collection] as CollectionEntry<DocCollection>[]).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
   };
+}
+
+/** An entry page's table of contents: its panel's sections, the body's headings, then related and history. */
+export function entryToc(headings: Parameters<typeof buildToc>[0], panel: KindPanel, view: EntryView): TocItem[] {
+  const trailing: TocItem[] = [
+    ...(view.related.length ? [{ depth: 2 as const, slug: SECTION.related, text: 'Related' }] : []),
+    ...(view.changes.length ? [{ depth: 2 as const, slug: SECTION.history, text: 'Change history' }] : []),
+  ];
+  return buildToc(headings, panelToc(panel), trailing);
 }
