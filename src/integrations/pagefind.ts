@@ -18,7 +18,7 @@ export async function writeSearchIndex(site: string): Promise<number> {
  * page's search input changed (`reused`).
  */
 export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
-  // What Pagefind reads of each page (src/lib/pagefind-input.ts): the same index from far fewer bytes.
+  // What Pagefind reads of each page (src/lib/search/pagefind-input.ts): the same index from far fewer bytes.
   const inputs = readPagefindInputs(site);
   const outputPath = join(site, 'pagefind');
   const reuse = cacheDir ? reuseSearchIndex(cacheDir, inputs, outputPath) : undefined;

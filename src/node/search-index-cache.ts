@@ -4,7 +4,7 @@
  * Pagefind's API cannot take back a page it indexed in an earlier run: a custom record
  * (`addCustomRecord`) carries no word weights and no heading anchors, so reusing records would
  * change the index and the ranking. What can be reused is the whole bundle: when every page's
- * search input (src/lib/pagefind-input.ts) is the same as in the last build, the last bundle is
+ * search input (src/lib/search/pagefind-input.ts) is the same as in the last build, the last bundle is
  * copied instead of indexing again. The cache lives in Astro's cache folder, beside the
  * incremental build's manifest, and is cleared with it (src/integrations/build-cache.ts).
  */
@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, opendirSync, readFileSync, rmSync, write
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { hashOf } from '../lib/build-cache.ts';
-import { pagefindInput } from '../lib/pagefind-input.ts';
+import { pagefindInput } from '../lib/search/pagefind-input.ts';
 
 export interface PagefindPage {
   /** Path of the HTML file relative to the site folder, with `/` separators. */

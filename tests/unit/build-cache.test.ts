@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogDigest, glossaryAnchorsIn, pageCacheKey, stableJson, type CatalogSite, type KeyedEntry } from '../../src/lib/build-cache.ts';
-import { pagefindInput } from '../../src/lib/pagefind-input.ts';
+import { pagefindInput } from '../../src/lib/search/pagefind-input.ts';
 import { buildFingerprint, clearStaleCaches } from '../../src/integrations/build-cache.ts';
 
 const governed = (title: string, extra: object = {}) => ({ title, summary: `About ${title}.`, owner: 'editorial', status: 'published', lastReviewed: '2026-01-10', reviewEvery: 12, tags: [], ...extra });
