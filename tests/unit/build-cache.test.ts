@@ -10,7 +10,10 @@ const governed = (title: string, extra: object = {}) => ({ title, summary: `Abou
 const entry = (collection: string, id: string, data: object, body = '', digest = `${id}-1`): KeyedEntry => ({ collection, id, data, body, digest });
 
 /** A small site, built fresh for every call so that edits never leak between tests. */
-function site(change: (s: { docs: Record<string, KeyedEntry[]>; today: string; teams: KeyedEntry[]; glossary: KeyedEntry[] }) => void = () => undefined): CatalogSite {
+/** The lists a real site has (any list of entries on the site is part of the catalog). */
+type TestSite = CatalogSite & { docs: Record<string, KeyedEntry[]>; withdrawn: Record<string, KeyedEntry[]> } & Record<string, unknown>;
+
+function site(change: (s: { docs: Record<string, KeyedEntry[]>; today: string; teams: KeyedEntry[]; glossary: KeyedEntry[] }) => void = () => undefined): TestSite {
   const s = {
     docs: {
       playbooks: [entry('playbooks', 'start', governed('Start a channel'), 'Write the purpose first.'), entry('playbooks', 'listen', governed('Listen'), 'Set up searches.')],
@@ -36,7 +39,7 @@ function site(change: (s: { docs: Record<string, KeyedEntry[]>; today: string; t
   };
 }
 
-const keyOf = (s: CatalogSite, collection = 'playbooks', id = 'start', env: Record<string, string | undefined> = {}) =>
+const keyOf = (s: TestSite, collection = 'playbooks', id = 'start', env: Record<string, string | undefined> = {}) =>
   pageCacheKey(s, s.docs[collection]!.find((e) => e.id === id), env);
 
 describe('page cache keys', () => {
@@ -86,7 +89,7 @@ describe('page cache keys', () => {
     expect(keyOf(site((s) => (s.teams[0] = entry('teams', 'editorial', { name: 'Editors', description: 'Writes.' }))))).not.toBe(base);
     expect(keyOf(site((s) => (s.glossary[0] = entry('glossary', 'spoke', { term: 'Spoke', definition: 'A business unit.' }))))).not.toBe(base);
     const withContact = site();
-    const otherContact = { ...withContact, contact: (id: string) => (id === 'pr-duty-officer' ? entry('contacts', id, { name: 'PR duty officer', phone: '+44 20 7946 0999' }) : undefined) };
+    const otherContact: TestSite = { ...withContact, contact: (id: string) => (id === 'pr-duty-officer' ? entry('contacts', id, { name: 'PR duty officer', phone: '+44 20 7946 0999' }) : undefined) };
     expect(catalogDigest(otherContact)).not.toBe(catalogDigest(withContact));
   });
 
