@@ -75,14 +75,11 @@ describe('search records (what the index and the search page\'s first view share
     expect(counts).toEqual({ type: { Playbook: 2, 'Glossary term': 1 }, channel: { Instagram: 1 }, review: { 'Due soon': 1 }, audience: { 'PR  comms': 1 } });
   });
 
-  it('orders newest first, same-day pages by title, undated pages last', () => {
-    const pages = [
-      { title: 'Alpha', sort: sortKey({ type: 'Playbook', updated: '2026-01-02' }, 'Alpha') },
-      { title: 'Term', sort: sortKey({ type: 'Glossary term' }, 'Term') },
-      { title: 'Beta', sort: sortKey({ type: 'Playbook', updated: '2026-03-01' }, 'Beta') },
-      { title: 'Gamma', sort: sortKey({ type: 'Playbook', updated: '2026-01-02' }, 'Gamma') },
-    ];
-    expect([...pages].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Alpha', 'Term']);
+  it('orders newest first, same-day pages by title (Z to A, as Pagefind sorts the key descending), undated pages last', () => {
+    // Same-day titles in an order that is neither sorted nor reversed, so only a sort by title passes.
+    const page = (title: string, updated?: string) => ({ title, sort: sortKey({ type: 'Playbook', ...(updated ? { updated } : {}) }, title) });
+    const pages = [page('Gamma', '2026-01-02'), page('Aardvark'), page('Alpha', '2026-01-02'), page('Beta', '2026-03-01'), page('Delta', '2026-01-02'), page('Term')];
+    expect([...pages].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Delta', 'Alpha', 'Term', 'Aardvark']);
   });
 });
 
