@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { chunk, otherUrls, templateUrls } from './site-urls.ts';
+import { chunk, otherUrls, siteUrls, templateUrls } from './site-urls.ts';
 
 // The sweep runs with the portal's service worker on: it registers on every page under the CSP.
 test.use({ serviceWorkers: 'allow' });
@@ -11,16 +11,24 @@ const LISTEN = () => {
 };
 
 test('every page sends the security headers and has a strict CSP', async ({ request }) => {
-  const res = await request.get('/');
-  const headers = res.headers();
-  expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
-  expect(headers['referrer-policy']).toBe('same-origin');
-  expect(headers['x-content-type-options']).toBe('nosniff');
-  const html = await res.text();
-  const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-  expect(csp).not.toContain('unsafe-inline');
+  // Plain requests, no browser: every page of the site, the 404 page included.
+  const problems: string[] = [];
+  for (const url of siteUrls()) {
+    const res = await request.get(url);
+    const headers = res.headers();
+    const html = await res.text();
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const checks: [boolean, string][] = [
+      [(headers['content-security-policy'] ?? '').includes("frame-ancestors 'self'"), 'header CSP without frame-ancestors'],
+      [headers['referrer-policy'] === 'same-origin', `referrer-policy ${headers['referrer-policy']}`],
+      [headers['x-content-type-options'] === 'nosniff', `x-content-type-options ${headers['x-content-type-options']}`],
+      [csp.includes("default-src 'self'"), "meta CSP without default-src 'self'"],
+      [/script-src 'self' 'wasm-unsafe-eval' 'sha256-/.test(csp), 'meta CSP script-src is not hashes'],
+      [!csp.includes('unsafe-inline'), "meta CSP allows 'unsafe-inline'"],
+    ];
+    for (const [ok, what] of checks) if (!ok) problems.push(`${url}: ${what}`);
+  }
+  expect(problems).toEqual([]);
 });
 
 /** The one address that answers 404 on purpose (the 404 page's own template). */
