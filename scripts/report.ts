@@ -5,8 +5,8 @@
  */
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { readContent } from '../src/node/read-content.ts';
-import { validateContent, formatProblem } from '../src/lib/validate-content.ts';
+import { checkContent } from '../src/node/checked-content.ts';
+import { formatProblem } from '../src/lib/validate-content.ts';
 import { buildReport, renderHtml, renderMarkdown } from '../src/lib/report.ts';
 import { buildSignalsReport, renderSignalsHtml, renderSignalsMarkdown, tallySignals } from '../src/lib/signals-report.ts';
 import { today as buildDay } from '../src/lib/review.ts';
@@ -46,7 +46,8 @@ if (site !== undefined && !URL.canParse(site)) usageError(USAGE, `--site must be
 if (signalsFile !== undefined && !existsSync(signalsFile)) {
   usageError(USAGE, `--signals ${signalsFile}: no such file. Give the signal log nginx writes (npm run hosting prints its path).`);
 }
-const { entries, problems } = validateContent(readContent(values.dir));
+// The same check as `npm run check` and the build (images, public files, dates included).
+const { entries, problems } = checkContent(values.dir);
 if (problems.length) {
   console.error(`Note: ${problems.length} content problem(s); the report covers the valid entries. Run npm run check for details:`);
   for (const p of problems.slice(0, 5)) console.error(`  ${formatProblem(p)}`);
