@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './helpers.ts';
 import { catalogDigest, glossaryAnchorsIn, pageCacheKey, stableJson, type CatalogSite, type KeyedEntry } from '../../src/lib/build-cache.ts';
 import { pagefindInput } from '../../src/lib/search/pagefind-input.ts';
 import { buildFingerprint, clearStaleCaches } from '../../src/integrations/build-cache.ts';
@@ -159,7 +159,7 @@ describe('what Pagefind reads of a page', () => {
 
 describe('stale caches', () => {
   const fresh = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hub-cache-'));
+    const dir = tempDir('hub-cache-');
     mkdirSync(join(dir, 'dist'), { recursive: true });
     writeFileSync(join(dir, 'data-store.json'), '{}');
     writeFileSync(join(dir, 'incremental-build.json'), '{}');
@@ -168,7 +168,7 @@ describe('stale caches', () => {
 
   test('a changed fingerprint clears every cache; the same one keeps them; --force clears them', () => {
     const dir = fresh();
-    try {
+    {
       expect(clearStaleCaches(dir, 'a', false)).toBe('cleared'); // caches with no fingerprint are not trusted
       writeFileSync(join(dir, 'data-store.json'), '{}');
       expect(clearStaleCaches(dir, 'a', false)).toBe('warm');
@@ -178,14 +178,12 @@ describe('stale caches', () => {
       writeFileSync(join(dir, 'data-store.json'), '{}');
       expect(clearStaleCaches(dir, 'b', true)).toBe('cleared');
       expect(JSON.parse(readFileSync(join(dir, 'hub-build-cache.json'), 'utf8'))).toEqual({ fingerprint: 'b' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('the fingerprint follows schemas, Markdown plugins, the glossary and the base path', () => {
-    const root = mkdtempSync(join(tmpdir(), 'hub-root-'));
-    try {
+    const root = tempDir('hub-root-');
+    {
       for (const [path, text] of [['src/schemas/team.ts', 'a'], ['src/markdown/links.ts', 'b'], ['content/glossary/spoke.yaml', 'term: Spoke'], ['content/playbooks/start.md', 'x']] as const) {
         mkdirSync(join(root, path, '..'), { recursive: true });
         writeFileSync(join(root, path), text);
@@ -200,8 +198,6 @@ describe('stale caches', () => {
       }
       const now = buildFingerprint(root, 'content', {});
       expect(buildFingerprint(root, 'content', { BASE_PATH: '/social-hub' })).not.toBe(now);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
     }
   });
 });
