@@ -19,8 +19,13 @@ import { BINDER_CACHE_DIR } from './print-binders.ts';
  * change clears every cache: that build is cold.
  */
 const FINGERPRINT_SOURCES = ['src/content.config.ts', 'src/schemas', 'src/node', 'src/markdown', 'src/lib', 'src/integrations', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
-/** Environment that reaches the Markdown pipeline or the config rather than a page's key. */
-const FINGERPRINT_ENV = ['SITE_URL', 'BASE_PATH'];
+/**
+ * Environment that reaches the Markdown pipeline or the config rather than a page's key, and a
+ * build time given from outside (HUB_BUILT_AT, as the tests pin it): pages copied from the cache
+ * keep the build time they were rendered with, so a pinned build never reuses pages of an unpinned
+ * one, nor of another pinned time. (Read before the offline integration sets it for this build.)
+ */
+const FINGERPRINT_ENV = ['SITE_URL', 'BASE_PATH', 'HUB_BUILT_AT'];
 /** The caches Astro and the portal keep in the cache folder. */
 export const CACHE_ENTRIES = ['data-store.json', 'incremental-build.json', 'dist', SEARCH_CACHE_DIR, BINDER_CACHE_DIR];
 const MANIFEST = 'hub-build-cache.json';

@@ -181,7 +181,7 @@ describe('stale caches', () => {
     }
   });
 
-  test('the fingerprint follows schemas, Markdown plugins, the glossary and the base path', () => {
+  test('the fingerprint follows schemas, Markdown plugins, the glossary, the base path and a pinned build time', () => {
     const root = tempDir('hub-root-');
     {
       for (const [path, text] of [['src/schemas/team.ts', 'a'], ['src/markdown/links.ts', 'b'], ['content/glossary/spoke.yaml', 'term: Spoke'], ['content/playbooks/start.md', 'x']] as const) {
@@ -198,6 +198,7 @@ describe('stale caches', () => {
       }
       const now = buildFingerprint(root, 'content', {});
       expect(buildFingerprint(root, 'content', { BASE_PATH: '/social-hub' })).not.toBe(now);
+      expect(buildFingerprint(root, 'content', { HUB_BUILT_AT: '2026-06-01T09:00:00.000Z' })).not.toBe(now);
     }
   });
 });
