@@ -140,7 +140,7 @@ function checkText(raw: RawEntry, data: Record<string, unknown>): ContentProblem
 }
 
 /** Validate one entry against its collection's schema. Returns the parsed data or problems. */
-export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[]; parsed?: ParsedBody } {
+function checkEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[]; parsed?: ParsedBody } {
   if (raw.parseError) {
     return { problems: [{ file: raw.file, line: raw.parseError.line, message: raw.parseError.message }] };
   }
@@ -181,6 +181,19 @@ export function validateEntry(raw: RawEntry): { data?: Record<string, unknown>; 
     }
   }
   return { data: result.data as Record<string, unknown>, problems, parsed };
+}
+
+/**
+ * The check of one entry depends on the entry alone: an entry object read again unchanged
+ * (src/node/read-content.ts keeps it while its text is the same, so `astro dev` re-checks only
+ * the edited file) is not checked again. Shared through globalThis like that cache.
+ */
+const VALIDATED = Symbol.for('hub-portal.validated-entries');
+const validated = ((globalThis as Record<symbol, unknown>)[VALIDATED] ??= new WeakMap()) as WeakMap<RawEntry, ReturnType<typeof checkEntry>>;
+export function validateEntry(raw: RawEntry): ReturnType<typeof checkEntry> {
+  let result = validated.get(raw);
+  if (!result) validated.set(raw, (result = checkEntry(raw)));
+  return result;
 }
 
 /** Each reference field of each collection, with the collection it points into ('any' = collection/id). */
