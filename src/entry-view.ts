@@ -13,6 +13,7 @@ import { entryPath } from './lib/urls.ts';
 import { START_AUDIENCES } from './start.ts';
 import type { ReviewState } from './lib/review.ts';
 import { ASK_THE_HUB_TEAM, href } from './site.ts';
+import { entryBody } from './node/entry-body.ts';
 
 type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
 
@@ -151,7 +152,7 @@ export function searchHelpOf(site: Site): SearchHelp {
 /** The texts of every indexed page (title, summary, body, keywords): published content only. */
 function indexedTexts(site: Site): string[][] {
   return [
-    ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
+    ...site.allListed.map((e) => [e.data.title, e.data.summary, entryBody(e), ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...pageRecords().map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
