@@ -318,6 +318,8 @@ export interface BuildResult extends RunResult {
   pages: number;
   distBytes: number;
   pagefindBytes: number;
+  htmlBytes: number;
+  sidebarBytes: number;
 }
 
 function walk(dir: string, visit: (file: string, size: number) => void): void {
@@ -329,17 +331,29 @@ function walk(dir: string, visit: (file: string, size: number) => void): void {
   }
 }
 
-function describeDist(outDir: string): { pages: number; distBytes: number; pagefindBytes: number } {
+/**
+ * Pages, bytes, and the bytes of HTML and of the collection sidebars in it: every entry page lists
+ * its whole collection, so the HTML (which Pagefind reads in full) grows with the square of a
+ * collection's size, and the report shows how much of it that is.
+ */
+function describeDist(outDir: string): { pages: number; distBytes: number; pagefindBytes: number; htmlBytes: number; sidebarBytes: number } {
   let pages = 0;
   let distBytes = 0;
   let pagefindBytes = 0;
+  let htmlBytes = 0;
+  let sidebarBytes = 0;
   const pf = join(outDir, 'pagefind') + '/';
   walk(outDir, (file, size) => {
-    if (file.endsWith('/index.html')) pages++;
     distBytes += size;
     if (file.startsWith(pf)) pagefindBytes += size;
+    if (!file.endsWith('.html')) return;
+    if (file.endsWith('/index.html')) pages++;
+    htmlBytes += size;
+    const html = readFileSync(file, 'latin1');
+    const start = html.indexOf('<nav class="sidebar"');
+    if (start >= 0) sidebarBytes += html.indexOf('</nav>', start) + '</nav>'.length - start;
   });
-  return { pages, distBytes, pagefindBytes };
+  return { pages, distBytes, pagefindBytes, htmlBytes, sidebarBytes };
 }
 
 interface Phase { name: string; ms: number }
@@ -851,9 +865,16 @@ export function reportTrials(trials: Trial[], pages: number): void {
       ['pages built (index.html)', String(ok[0]!.portal.pages), String(ok[0]!.floor.pages), String(ok[0]!.floor.pages)],
       ['dist size, MB', mb(ok[0]!.portal.distBytes), mb(ok[0]!.floor.distBytes), ''],
       ['  of which pagefind/, MB', mb(ok[0]!.portal.pagefindBytes), '-', ''],
+      ['  HTML (what Pagefind reads), MB', mb(ok[0]!.portal.htmlBytes), mb(ok[0]!.floor.htmlBytes), mb(ok[0]!.floor.htmlBytes)],
+      ['    of which collection sidebars, MB', mb(ok[0]!.portal.sidebarBytes), '-', ''],
     ]),
   );
   console.log('    (the portal also builds index, glossary, spoke, team and path pages; the floor only the entries)');
+  const { htmlBytes, sidebarBytes } = ok[0]!.portal;
+  if (htmlBytes > 0) {
+    console.log(`    The collection sidebars are ${((100 * sidebarBytes) / htmlBytes).toFixed(0)}% of the portal's HTML (${mb(sidebarBytes)} of ${mb(htmlBytes)} MB; the floor's pages: ${mb(ok[0]!.floor.htmlBytes)} MB):`);
+    console.log('    each entry page lists its whole collection, so these bytes grow with the square of a collection, and Pagefind parses all of them.');
+  }
 
   const toBound = spreadOf(pairedRatios(ok.map((t) => t.portal.wallMs), boundWalls));
   const toFloor = spreadOf(pairedRatios(ok.map((t) => t.portal.wallMs), ok.map((t) => t.floor.wallMs)));
