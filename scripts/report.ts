@@ -7,8 +7,8 @@
  */
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { readContent } from '../src/node/read-content.ts';
-import { validateContent, formatProblem } from '../src/lib/validate-content.ts';
+import { checkContent } from '../src/node/checked-content.ts';
+import { formatProblem } from '../src/lib/validate-content.ts';
 import { buildReport, renderHtml, renderMarkdown } from '../src/lib/report.ts';
 import { buildSignalsReport, renderSignalsHtml, renderSignalsMarkdown, tallySignals } from '../src/lib/signals-report.ts';
 import { today as buildDay } from '../src/lib/review.ts';
@@ -44,7 +44,8 @@ if (signalsFile !== undefined && !existsSync(signalsFile)) {
   console.error(`--signals ${signalsFile}: no such file. Give the signal log nginx writes (npm run hosting prints its path).`);
   process.exit(2);
 }
-const { entries, problems } = validateContent(readContent(arg('dir') ?? CONTENT_DIR));
+// The same check as `npm run check` and the build (images, public files, dates included).
+const { entries, problems } = checkContent(arg('dir') ?? CONTENT_DIR);
 if (problems.length) {
   console.error(`Note: ${problems.length} content problem(s); the report covers the valid entries. Run npm run check for details:`);
   for (const p of problems.slice(0, 5)) console.error(`  ${formatProblem(p)}`);

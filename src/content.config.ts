@@ -25,4 +25,5 @@ export const collections = {
   paths: defineCollection({ loader: data('paths'), schema: SCHEMAS.paths }),
   assessment: defineCollection({ loader: data('assessment'), schema: SCHEMAS.assessment }),
   contacts: defineCollection({ loader: data('contacts'), schema: SCHEMAS.contacts }),
+  start: defineCollection({ loader: data('start'), schema: SCHEMAS.start }),
 };

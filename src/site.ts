@@ -4,7 +4,6 @@ import type { CollectionName } from './schemas/index.ts';
 import { entryPath } from './lib/urls.ts';
 
 export const SITE_NAME = 'Social Hub';
-export const SITE_TAGLINE = 'Best practice for every spoke';
 /** The team whose mailbox search offers when a query finds nothing: it curates the vocabulary. */
 export const ASK_THE_HUB_TEAM = 'hub-editorial';
 

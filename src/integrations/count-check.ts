@@ -7,7 +7,8 @@ import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 import { pageSearchRecords } from '../lib/search-record.ts';
-import { START_AUDIENCES } from '../start.ts';
+import { StartSchema } from '../schemas/start.ts';
+import { isListed } from '../lib/visibility.ts';
 
 /** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
 function searchUrls(dist: string): string[] {
@@ -48,7 +49,8 @@ export function countCheck(): AstroIntegration {
             searchUrls: searchUrls(dist),
           },
           base,
-          pageSearchRecords(START_AUDIENCES).map(([path]) => path),
+          // The start-here pages are content too: the published ones belong in the search index.
+          pageSearchRecords(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map(([path]) => path),
         );
         if (result.problems.length) {
           const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;

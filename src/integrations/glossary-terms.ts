@@ -9,6 +9,7 @@ import { readEntry } from '../node/read-content.ts';
 import { CONTENT_DIR, DATA_EXTENSIONS } from '../node/content-layout.ts';
 import { GlossarySchema } from '../schemas/glossary.ts';
 import type { LinkableTerm } from '../lib/glossary-links.ts';
+import { isListed } from '../lib/visibility.ts';
 
 export function loadGlossaryTerms(contentDir = CONTENT_DIR): LinkableTerm[] {
   const dir = resolve(contentDir, 'glossary');
@@ -21,7 +22,7 @@ export function loadGlossaryTerms(contentDir = CONTENT_DIR): LinkableTerm[] {
   return files.flatMap((f) => {
     const raw = readEntry('glossary', join(dir, f));
     const parsed = GlossarySchema.safeParse(raw.data);
-    if (!parsed.success || parsed.data.status !== 'published') return [];
+    if (!parsed.success || !isListed(parsed.data.status)) return [];
     const { term, aliases, definition, autoLink } = parsed.data;
     return [{ id: raw.fileId, term, aliases, definition, autoLink }];
   });

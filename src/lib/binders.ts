@@ -6,6 +6,7 @@ import type { ValidEntry } from './validate-content.ts';
 import { allChanges, type ChangeItem } from './changes.ts';
 import { entryPath } from './urls.ts';
 import type { Change } from '../schemas/index.ts';
+import { isListed } from './visibility.ts';
 
 export interface BinderSection {
   /** Printed before the title on the section's first page, e.g. "Chapter 3"; unique in the binder. */
@@ -29,7 +30,6 @@ export interface Binder {
   history: ChangeItem[];
 }
 
-const published = (e: ValidEntry) => (e.data.status ?? 'published') === 'published';
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const titleOf = (e: ValidEntry) => text(e.data.title) || e.id;
 
@@ -51,7 +51,7 @@ export function compareVersions(a: string, b: string): number {
  * title, path steps as written).
  */
 export function planBinders(entries: ValidEntry[]): Binder[] {
-  const live = entries.filter(published);
+  const live = entries.filter(isListed);
   const byKey = new Map(live.map((e) => [`${e.collection}/${e.id}`, e]));
   const binders: Binder[] = [];
 

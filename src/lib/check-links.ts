@@ -5,18 +5,19 @@
 import { DOC_COLLECTIONS, type CollectionName } from '../schemas/vocab.ts';
 import { isExternal } from './urls.ts';
 import type { BodyHeading, BodyLink } from './body.ts';
+import { PAGE_SECTION_IDS } from './sections.ts';
 
-/** Pages that exist whatever the content: keep in step with src/pages (a test checks dist/). */
+/**
+ * Pages that exist whatever the content: keep in step with src/pages. The start-here pages
+ * (/start/<id>/) come from content/start/ like any entry's page.
+ */
 export const STATIC_PAGES = [
   '/', '/start/', '/search/', '/policy/', '/phases/', '/playbooks/', '/case-studies/', '/protocols/',
   '/glossary/', '/spokes/', '/teams/', '/paths/', '/whats-new/', '/assessment/', '/contacts/',
-  '/start/new-practitioner/', '/start/spoke-lead/', '/start/sme/', '/start/pr/', '/start/hr/',
 ];
 
-/** Section ids every entry page renders around its body (see KindPanels.astro and the entry page). */
-const PAGE_SECTION_IDS = ['main', 'first-hour', 'severity-tiers', 'who-to-call', 'at-a-glance', 'signs', 'next-moves', 'related', 'history', 'feedback-heading'];
 
-const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary'];
+const PAGE_COLLECTIONS: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'spokes', 'teams', 'glossary', 'start'];
 
 export interface LinkTarget { collection: CollectionName; id: string; draft: boolean; headings?: BodyHeading[] }
 export interface LinkProblem { line: number; message: string }
@@ -79,6 +80,8 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
     const [, collection, id, ...rest] = path.split('/');
     return PAGE_COLLECTIONS.includes(collection as CollectionName) && rest.length === 1 && targets.has(`${collection}/${id}`);
   };
+  /** Index pages and built start-here pages (content/start/): pages made of lists, not of an entry's body. */
+  const isListPage = (path: string) => STATIC_PAGES.includes(path) || (path.startsWith('/start/') && isPage(path) && !targets.get(`start/${path.split('/')[2]}`)?.draft);
   /** The existing page most like a path: one with the same id first, then the closest id. */
   const closestPage = (path: string) => {
     const id = lastSegment(path.replace(/\.(md|mdx|markdown|html?)$/i, ''));
@@ -128,7 +131,7 @@ export function checkLinks(links: BodyLink[], self: string, targets: Map<string,
       if (!targets.has(`contacts/${hash}`)) problems.push({ line, message: `links to the contact "${hash}", which does not exist. Add content/contacts/${hash}.yaml or fix the id.` });
       continue;
     }
-    if (STATIC_PAGES.includes(path)) {
+    if (isListPage(path)) {
       // Index and start pages are built from lists; their section ids are not promised to authors.
       if (hash) problems.push({ line, message: `links to "${url}", but ${path} has no section "#${hash}" to link to. Link to ${path} itself.` });
       continue;

@@ -6,6 +6,7 @@
 import { DOC_COLLECTIONS, type CollectionName } from '../schemas/vocab.ts';
 import type { ValidEntry } from './validate-content.ts';
 import { withBase } from './urls.ts';
+import { statusOf } from './visibility.ts';
 
 export interface DistFacts {
   /** Does dist/ hold a page at this URL path (…/index.html)? */
@@ -27,11 +28,10 @@ const INDEXED: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'glossary'];
  */
 export function checkCounts(entries: ValidEntry[], dist: DistFacts, base = '/', pages: string[] = []): CountResult {
   const problems: string[] = [];
-  const status = (e: ValidEntry) => (e.data as { status?: string }).status ?? 'published';
   const indexed = entries.filter((e) => INDEXED.includes(e.collection));
-  const published = indexed.filter((e) => status(e) === 'published');
-  const withdrawn = indexed.filter((e) => status(e) === 'withdrawn');
-  const drafts = indexed.filter((e) => status(e) === 'draft');
+  const published = indexed.filter((e) => statusOf(e) === 'published');
+  const withdrawn = indexed.filter((e) => statusOf(e) === 'withdrawn');
+  const drafts = indexed.filter((e) => statusOf(e) === 'draft');
   const url = (e: ValidEntry) => withBase(base, pageOf(e));
 
   for (const e of [...published, ...withdrawn]) if (!dist.hasPage(url(e))) problems.push(`${e.file}: no page was built at ${url(e)}.`);

@@ -13,7 +13,7 @@
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Nodes, Root } from 'mdast';
-import { MDX_COMPONENT_NAMES, MDX_COMPONENT_PROPS, type MdxComponentName, type PropKind } from '../components/mdx/names.ts';
+import { MDX_COMPONENT_NAMES, MDX_COMPONENT_PROPS, type MdxComponentName, type PropKind } from './mdx-components.ts';
 import { MAX_BRACKET_DEPTH, MAX_LINE_NESTING, MAX_MDX_TAGS } from './limits.ts';
 
 export interface MarkupProblem { line: number; message: string }

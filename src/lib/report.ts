@@ -4,6 +4,7 @@
  */
 import { AUDIENCES, DOC_COLLECTIONS, PHASES, type Audience, type CollectionName } from '../schemas/vocab.ts';
 import type { ValidEntry } from './validate-content.ts';
+import { isBuilt, isListed } from './visibility.ts';
 import { nextReviewDay, reviewState, daysBetween, type ReviewState } from './review.ts';
 
 export interface ReviewRow { key: string; title: string; file: string; owner: string; next: string; state: ReviewState; days: number }
@@ -20,7 +21,7 @@ export interface Report {
   };
 }
 
-type Data = { title?: string; owner?: string; status?: string; lastReviewed?: string; reviewEvery?: number; nextReview?: string; related?: string[]; phases?: number[]; phase?: number; audiences?: Audience[]; steps?: { entry: string }[]; playbooks?: string[]; policySection?: string; replacedBy?: string };
+type Data = { title?: string; owner?: string; lastReviewed?: string; reviewEvery?: number; nextReview?: string; related?: string[]; phases?: number[]; phase?: number; audiences?: Audience[]; steps?: { entry: string }[]; playbooks?: string[]; policySection?: string; replacedBy?: string };
 const d = (e: ValidEntry) => e.data as Data;
 const keyOf = (e: ValidEntry) => `${e.collection}/${e.id}`;
 const GOVERNED: CollectionName[] = [...DOC_COLLECTIONS, 'paths'];
@@ -29,7 +30,7 @@ const GOVERNED: CollectionName[] = [...DOC_COLLECTIONS, 'paths'];
 export function linkedKeys(entries: ValidEntry[]): Set<string> {
   const linked = new Set<string>();
   for (const e of entries) {
-    if (d(e).status === 'draft') continue;
+    if (!isBuilt(e)) continue;
     const self = keyOf(e);
     const add = (k: string) => k !== self && linked.add(k);
     d(e).related?.forEach(add);
@@ -45,7 +46,7 @@ export function linkedKeys(entries: ValidEntry[]): Set<string> {
 }
 
 export function buildReport(entries: ValidEntry[], today: string): Report {
-  const live = entries.filter((e) => GOVERNED.includes(e.collection) && d(e).status === 'published');
+  const live = entries.filter((e) => GOVERNED.includes(e.collection) && isListed(e));
   const rows: ReviewRow[] = live.map((e) => {
     const next = nextReviewDay({ lastReviewed: d(e).lastReviewed!, reviewEvery: d(e).reviewEvery, nextReview: d(e).nextReview });
     return { key: keyOf(e), title: d(e).title ?? e.id, file: e.file, owner: d(e).owner ?? 'unowned', next, state: reviewState(next, today), days: daysBetween(today, next) };
@@ -62,7 +63,7 @@ export function buildReport(entries: ValidEntry[], today: string): Report {
   const linked = linkedKeys(entries);
   const orphans = live.filter((e) => e.collection !== 'paths' && !linked.has(keyOf(e))).map((e) => ({ key: keyOf(e), title: d(e).title ?? e.id, file: e.file }));
   const totals: Record<string, number> = {};
-  for (const e of entries) if (d(e).status !== 'draft') totals[e.collection] = (totals[e.collection] ?? 0) + 1;
+  for (const e of entries) if (isBuilt(e)) totals[e.collection] = (totals[e.collection] ?? 0) + 1;
   const byPhase = (['playbooks', 'case-studies', 'phases'] as const).map((collection) => {
     const counts: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
     for (const e of live.filter((x) => x.collection === collection)) for (const p of d(e).phases ?? (d(e).phase ? [d(e).phase!] : [])) counts[p] = (counts[p] ?? 0) + 1;

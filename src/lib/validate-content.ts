@@ -5,6 +5,8 @@ import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
 import { MAX_TITLE_LENGTH } from './limits.ts';
 import { aliasClashes } from './search-lexicon.ts';
+import { isBuilt, isListed, statusOf } from './visibility.ts';
+import type { Status } from '../schemas/vocab.ts';
 
 /** An entry as read from disk, before validation. */
 export interface RawEntry {
@@ -50,8 +52,11 @@ export interface ValidEntry {
   file: string;
   /** Root-relative links found in the body (for orphan and coverage reports). */
   links?: string[];
-  data: Record<string, unknown> & { status?: string; title?: string };
+  data: EntryData;
 }
+
+/** An entry's data after its collection's schema accepted it (a status is then one of STATUSES). */
+export type EntryData = Record<string, unknown> & { status?: Status; title?: string };
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -110,7 +115,7 @@ export function findPlaceholders(data: unknown, body?: string, bodyLine = 1): { 
 }
 
 /** Rules on every text of an entry: no invisible characters, names that fit a heading, no placeholders once published. */
-function checkText(raw: RawEntry, data: Record<string, unknown>): ContentProblem[] {
+function checkText(raw: RawEntry, data: EntryData): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const { text, path } of textsOf(raw.data)) {
     if (INVISIBLE.test(text)) {
@@ -126,7 +131,7 @@ function checkText(raw: RawEntry, data: Record<string, unknown>): ContentProblem
   (raw.body ?? '').split('\n').forEach((text, i) => {
     if (BIDI.test(text)) problems.push({ file: raw.file, line: (raw.bodyLine ?? 1) + i, message: 'contains a direction-override character that can make text read differently from what it says. Retype the line.' });
   });
-  if ((data.status ?? 'published') === 'published') {
+  if (isListed({ data })) {
     for (const p of findPlaceholders(raw.data, raw.body, raw.bodyLine)) {
       problems.push({
         file: raw.file,
@@ -140,7 +145,7 @@ function checkText(raw: RawEntry, data: Record<string, unknown>): ContentProblem
 }
 
 /** Validate one entry against its collection's schema. Returns the parsed data or problems. */
-function checkEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: ContentProblem[]; parsed?: ParsedBody } {
+function checkEntry(raw: RawEntry): { data?: EntryData; problems: ContentProblem[]; parsed?: ParsedBody } {
   if (raw.parseError) {
     return { problems: [{ file: raw.file, line: raw.parseError.line, message: raw.parseError.message }] };
   }
@@ -167,8 +172,10 @@ function checkEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: 
     }
     return { problems };
   }
-  problems.push(...checkText(raw, result.data as Record<string, unknown>));
-  if (raw.body !== undefined && raw.body.trim() === '' && (raw.data as { status?: string }).status !== 'draft') {
+  // The schema accepted it: its status, when present, is one of STATUSES.
+  const data = result.data as EntryData;
+  problems.push(...checkText(raw, data));
+  if (raw.body !== undefined && raw.body.trim() === '' && isBuilt({ data })) {
     problems.push({ file: raw.file, message: 'has an empty body. Write the entry below the frontmatter, or set status: draft.' });
   }
   let parsed: ParsedBody | undefined;
@@ -180,7 +187,7 @@ function checkEntry(raw: RawEntry): { data?: Record<string, unknown>; problems: 
       problems.push({ file: raw.file, line: h.line, message: `the section "${h.text}" is empty. Write something under it or remove the heading.` });
     }
   }
-  return { data: result.data as Record<string, unknown>, problems, parsed };
+  return { data, problems, parsed };
 }
 
 /**
@@ -215,6 +222,7 @@ const REFERENCE_FIELDS: Record<CollectionName, RefSpec[]> = {
   teams: [],
   paths: [{ path: 'steps[].entry', into: 'any' }],
   assessment: [{ path: 'playbooks[]', into: 'playbooks' }],
+  start: [{ path: 'path', into: 'paths' }],
   contacts: [{ path: 'team', into: 'teams' }],
 };
 const GOVERNED_REFS: RefSpec[] = [
@@ -269,7 +277,6 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
   const problems: ContentProblem[] = [];
   const at = ({ raw }: Checked, path: PropertyKey[], message: string) =>
     problems.push({ file: raw.file, line: raw.lineOf?.(path), field: fieldName(path), message });
-  const statusOf = (e: ValidEntry) => String(e.data.status ?? 'published');
 
   for (const item of all) {
     const d = item.entry.data as Record<string, unknown>;
@@ -289,7 +296,7 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
       if (next === self) at(item, ['replacedBy'], d.replacedBy === self ? 'points to the entry itself. Name the entry that replaces this one.' : `leads back to this entry through ${[...seen].slice(1).join(' -> ')}. Point to an entry that is not withdrawn.`);
       else {
         const target = lookup.get(d.replacedBy);
-        if (target && statusOf(target) !== 'published') at(item, ['replacedBy'], `points to "${d.replacedBy}", which is ${statusOf(target)}. Point to a published entry.`);
+        if (target && !isListed(target)) at(item, ['replacedBy'], `points to "${d.replacedBy}", which is ${statusOf(target)}. Point to a published entry.`);
       }
     }
   }
@@ -303,7 +310,7 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
   const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
   for (const item of all) {
     const { collection, data } = item.entry;
-    if (statusOf(item.entry) === 'draft') continue;
+    if (!isBuilt(item.entry)) continue;
     if (collection === 'glossary') {
       // Aliases that clash are reported by aliasClashes (search-lexicon.ts); here, the same term twice.
       const term = data.term;
@@ -314,6 +321,15 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
     }
     if (collection === 'spokes' && typeof data.name === 'string') {
       once(`spoke:${fold(data.name)}`, item, ['name'], (o) => `"${data.name}" is the name of ${o.raw.file} too. Give each spoke its own name.`);
+    }
+    if (collection === 'start' && typeof data.path === 'string' && typeof data.phase === 'number') {
+      // The start page and its path must recommend the same phase guide, or the two pages disagree.
+      const steps = (lookup.get(`paths/${data.path}`)?.data.steps as { entry?: unknown }[] | undefined) ?? [];
+      const guides = steps.map((st) => (typeof st.entry === 'string' && st.entry.startsWith('phases/') ? lookup.get(st.entry) : undefined)).filter((g) => g !== undefined);
+      const other = guides.find((g) => g.data.phase !== data.phase);
+      if (other && !guides.some((g) => g.data.phase === data.phase)) {
+        at(item, ['phase'], `is ${data.phase}, but the path "${data.path}" leads through the phase ${String(other.data.phase)} guide (${other.file}). Name the same phase, or change the path's step.`);
+      }
     }
     if (collection === 'assessment') {
       ((data.questions as { id?: unknown }[] | undefined) ?? []).forEach((q, i) => {
@@ -389,9 +405,9 @@ export function validateContent(
         const target = lookup.get(key);
         const field = fieldName(path);
         if (!target && invalid.has(key)) continue; // its own error is already listed
-        const toDraft = target?.data.status === 'draft' && entry.data.status !== 'draft';
+        const toDraft = target !== undefined && !isBuilt(target) && isBuilt(entry);
         // A published page must not send readers to a withdrawn entry (paths, related, owner, assessment…).
-        const toWithdrawn = target?.data.status === 'withdrawn' && entry.data.status === 'published';
+        const toWithdrawn = target !== undefined && statusOf(target) === 'withdrawn' && isListed(entry);
         if (target && !toDraft && !toWithdrawn) continue; // fine
         // Finding a line parses the file again with positions: only worth it for a problem.
         const line = raw.lineOf?.(path);
@@ -402,7 +418,7 @@ export function validateContent(
             ? `Known ${collection} ids include: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}.`
             : `There are no ${collection} entries yet.`;
           problems.push({ file: raw.file, line, field, message: `points to "${value}", which does not exist. ${hint}` });
-        } else if (target.data.status === 'draft' && entry.data.status !== 'draft') {
+        } else if (!isBuilt(target) && isBuilt(entry)) {
           problems.push({
             file: raw.file,
             line,
@@ -438,13 +454,13 @@ export function validateContent(
   }
   const targets = new Map<string, LinkTarget>();
   for (const [key, { entry, parsed }] of byKey) {
-    targets.set(key, { collection: entry.collection, id: entry.id, draft: entry.data.status === 'draft', headings: parsed?.headings });
+    targets.set(key, { collection: entry.collection, id: entry.id, draft: !isBuilt(entry), headings: parsed?.headings });
   }
   for (const [key, { entry, raw, parsed }] of byKey) {
-    if (!parsed || entry.data.status === 'draft') continue;
+    if (!parsed || !isBuilt(entry)) continue;
     for (const p of checkLinks(parsed.links, key, targets)) problems.push({ file: raw.file, line: p.line, message: p.message });
   }
-  const glossary = [...byKey.values()].filter(({ entry }) => entry.collection === 'glossary' && entry.data.status !== 'draft');
+  const glossary = [...byKey.values()].filter(({ entry }) => entry.collection === 'glossary' && isBuilt(entry));
   problems.push(
     ...aliasClashes(glossary.map(({ entry, raw }) => ({ file: raw.file, term: String(entry.data.term), aliases: entry.data.aliases as string[], aliasLine: (i) => raw.lineOf?.(['aliases', i]) }))),
   );

@@ -12,7 +12,8 @@ import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../schemas/vocab.ts';
-import { validateEntry } from '../lib/validate-content.ts';
+import { validateEntry, type EntryData } from '../lib/validate-content.ts';
+import { isBuilt } from '../lib/visibility.ts';
 import { readEntry } from './read-content.ts';
 
 type Store = LoaderContext['store'];
@@ -20,7 +21,7 @@ type StoredEntry = Parameters<Store['set']>[0];
 
 /** Whether an entry may be stored: never a draft; under dev, only a file with no problem. */
 function storable(collection: CollectionName, entry: StoredEntry, dev: boolean, root: string): boolean {
-  if ((entry.data as { status?: unknown }).status === 'draft') return false;
+  if (!isBuilt({ data: entry.data as EntryData })) return false;
   if (!dev || !entry.filePath) return true;
   return validateEntry(readEntry(collection, resolve(root, entry.filePath), root)).problems.length === 0;
 }

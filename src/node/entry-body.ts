@@ -15,9 +15,11 @@ const cache = new Map<string, { digest: string; body: string }>();
 
 /**
  * The body as Astro's Markdown and MDX loaders compute it (frontmatter found by Astro's own
- * expression, removed, the rest trimmed); '' for an entry without a file.
+ * expression, removed, the rest trimmed); '' for an entry with neither a body nor a file.
  */
-export function entryBody(entry: { filePath?: string | undefined; digest?: string | number | undefined }): string {
+export function entryBody(entry: { body?: string | undefined; filePath?: string | undefined; digest?: string | number | undefined }): string {
+  // An entry that carries its body (one built in a test, or a store that keeps bodies) needs no read.
+  if (entry.body !== undefined) return entry.body;
   if (!entry.filePath) return '';
   const digest = String(entry.digest ?? '');
   const hit = cache.get(entry.filePath);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content.ts';
-import { changeSources } from '../changes-data.ts';
+import { getSite } from '../data/load.ts';
+import { changeSources } from '../data/changes.ts';
 import { allChanges, renderAtom } from '../lib/changes.ts';
 import { SITE_NAME, href } from '../site.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../content.ts';
+import { getSite } from '../data/load.ts';
 import { href } from '../site.ts';
 import { DOC_COLLECTIONS } from '../schemas/index.ts';
 import { STATIC_PAGES } from '../lib/check-links.ts';
@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
   const pages = [
     ...STATIC_PAGES.filter((p) => p !== '/search/').map((p) => ({ path: p, lastmod: undefined as string | undefined })),
+    ...site.starts.map((s) => ({ path: entryPath('start', s.id), lastmod: undefined })),
     ...DOC_COLLECTIONS.flatMap((c) => site.listed[c].map((e) => ({ path: entryPath(c, e.id), lastmod: e.data.changes.map((x) => x.date).sort().at(-1) ?? e.data.lastReviewed }))),
     ...site.paths.map((p) => ({ path: entryPath('paths', p.id), lastmod: p.data.lastReviewed })),
     ...site.glossary.map((t) => ({ path: `/glossary/${t.id}/`, lastmod: undefined })),

@@ -10,6 +10,7 @@ import { SpokeSchema } from './spoke.ts';
 import { TeamSchema } from './team.ts';
 import { AssessmentSchema } from './assessment.ts';
 import { ContactSchema } from './contact.ts';
+import { StartSchema } from './start.ts';
 import type { CollectionName } from './vocab.ts';
 
 export const SCHEMAS = {
@@ -24,6 +25,7 @@ export const SCHEMAS = {
   paths: PathSchema,
   assessment: AssessmentSchema,
   contacts: ContactSchema,
+  start: StartSchema,
 } as const satisfies Record<CollectionName, unknown>;
 
 export * from './vocab.ts';
@@ -39,3 +41,4 @@ export type { Path, PathStep } from './path.ts';
 export type { Change } from './governance.ts';
 export type { AssessmentDimension } from './assessment.ts';
 export type { Contact } from './contact.ts';
+export type { StartAudienceData } from './start.ts';

@@ -5,7 +5,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * A reference to one entry of a known collection, written as its id (the file name without
- * extension). Only the shape is checked here; `src/lib/check-references.ts` checks that the target
+ * extension). Only the shape is checked here; the content check (`src/lib/validate-content.ts`) checks that the target
  * exists, because Astro 7 only logs a dangling `reference()` and still exits 0.
  */
 export function refTo(collection: CollectionName) {

@@ -48,7 +48,7 @@ export const DOC_COLLECTIONS = ['policy', 'phases', 'playbooks', 'case-studies',
 export type DocCollection = (typeof DOC_COLLECTIONS)[number];
 
 /** Data collections: YAML files, one entry per file. */
-export const DATA_COLLECTIONS = ['glossary', 'spokes', 'teams', 'paths', 'assessment', 'contacts'] as const;
+export const DATA_COLLECTIONS = ['glossary', 'spokes', 'teams', 'paths', 'assessment', 'contacts', 'start'] as const;
 export type DataCollection = (typeof DATA_COLLECTIONS)[number];
 
 export const COLLECTIONS = [...DOC_COLLECTIONS, ...DATA_COLLECTIONS] as const;
@@ -66,4 +66,5 @@ export const COLLECTION_LABELS: Record<CollectionName, { singular: string; plura
   paths: { singular: 'Onboarding path', plural: 'Onboarding paths' },
   assessment: { singular: 'Assessment dimension', plural: 'Self-assessment' },
   contacts: { singular: 'Contact', plural: 'Duty rota and contacts' },
+  start: { singular: 'Start-here page', plural: 'Start here' },
 };

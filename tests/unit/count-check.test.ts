@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkCounts, type DistFacts } from '../../src/lib/count-check.ts';
 import type { ValidEntry } from '../../src/lib/validate-content.ts';
+import type { Status } from '../../src/schemas/vocab.ts';
 
-const entry = (collection: ValidEntry['collection'], id: string, status = 'published'): ValidEntry => ({ collection, id, file: `content/${collection}/${id}.md`, data: { status } });
+const entry = (collection: ValidEntry['collection'], id: string, status: Status = 'published'): ValidEntry => ({ collection, id, file: `content/${collection}/${id}.md`, data: { status } });
 const entries = [entry('playbooks', 'a'), entry('playbooks', 'b', 'withdrawn'), entry('playbooks', 'c', 'draft'), entry('glossary', 'hub')];
 const good: DistFacts = {
   hasPage: (u) => ['/playbooks/a/', '/playbooks/b/', '/glossary/hub/'].includes(u),

@@ -4,16 +4,7 @@ import {
   type Answers, type Phase,
 } from '../../lib/maturity.ts';
 import { ProfileChart } from './ProfileChart.tsx';
-
-export interface Link { title: string; url: string }
-export interface DimensionProps {
-  id: string;
-  title: string;
-  description: string;
-  playbooks: Link[];
-  questions: { id: string; text: string; help?: string | undefined; options: { label: string; phase: number }[] }[];
-}
-export interface PhaseProps { n: Phase; name: string; url: string; nextMoves: string[]; playbooks: Link[] }
+import type { DimensionProps, PhaseProps } from '../../data/assessment.ts';
 interface Props { dimensions: DimensionProps[]; phases: PhaseProps[] }
 
 const STORE = 'hub-assessment';

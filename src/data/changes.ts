@@ -1,7 +1,7 @@
 /** The change sources of every listed entry (published only: drafts and withdrawn pages stay out). */
-import type { Site } from './content.ts';
-import { COLLECTION_LABELS, DOC_COLLECTIONS } from './schemas/index.ts';
-import { entryPath } from './lib/urls.ts';
+import type { Site } from './site.ts';
+import { COLLECTION_LABELS, DOC_COLLECTIONS } from '../schemas/index.ts';
+import { entryPath } from '../lib/urls.ts';
 
 export function changeSources(site: Site) {
   return [

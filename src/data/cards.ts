@@ -1,11 +1,20 @@
 /** Turn entries into the cards the index pages show, with consistent badges. */
 import type { CollectionEntry } from 'astro:content';
-import type { Card } from './components/EntryCards.astro';
-import { CHANNELS, PHASES, type DocCollection } from './schemas/index.ts';
-import { reviewOf } from './content.ts';
-import { entryPath } from './lib/urls.ts';
-import { REVIEW_LABELS } from './lib/review.ts';
-import { phaseSpan } from './lib/format.ts';
+import { CHANNELS, PHASES, type DocCollection } from '../schemas/index.ts';
+import { reviewOf } from './site.ts';
+import { entryPath } from '../lib/urls.ts';
+import { REVIEW_LABELS } from '../lib/review.ts';
+import { phaseSpan } from '../lib/format.ts';
+
+/** One card of an index page or a list of entries (EntryCards.astro renders it). */
+export interface Card {
+  url: string;
+  title: string;
+  summary: string;
+  badges?: { text: string; kind?: string }[];
+  /** Facet values for the quick filters of an A–Z index (see AzIndex.astro). */
+  facets?: Record<string, string[]>;
+}
 
 export function toCard(collection: DocCollection, entry: CollectionEntry<DocCollection>, today: string): Card {
   const d = entry.data as CollectionEntry<DocCollection>['data'] & { phases?: number[]; phase?: number; channels?: string[]; timeNeeded?: string; version?: string };

@@ -1,0 +1,28 @@
+/** A glossary term's page: its see-also terms and the entries where the idea is used. */
+import type { CollectionEntry } from 'astro:content';
+import { DOC_COLLECTIONS } from '../schemas/index.ts';
+import { isWithdrawn } from '../lib/visibility.ts';
+import type { EntryRef, Site } from './site.ts';
+import { entryBody } from '../node/entry-body.ts';
+
+export interface TermPage {
+  /** A withdrawn term keeps its address for old links, with a banner; it leaves the list and search. */
+  withdrawn: boolean;
+  seeAlso: CollectionEntry<'glossary'>[];
+  /** Listed entries that link to the term in their body or tag it: where the reader sees the idea at work. */
+  usedIn: EntryRef[];
+}
+
+/** Every term with a page: published ones and withdrawn ones. */
+export const termsWithPages = (site: Site): CollectionEntry<'glossary'>[] => [...site.glossary, ...site.withdrawn.glossary];
+
+export function termPage(site: Site, term: CollectionEntry<'glossary'>): TermPage {
+  const needle = `/glossary/#${term.id}`;
+  return {
+    withdrawn: isWithdrawn(term),
+    seeAlso: term.data.seeAlso.map((id) => site.glossary.find((t) => t.id === id)).filter((t) => t !== undefined),
+    usedIn: DOC_COLLECTIONS.flatMap((c) => site.listed[c].filter((e) => entryBody(e).includes(needle) || e.data.tags.includes(term.id)).map((e) => site.resolve(`${c}/${e.id}`))).filter(
+      (r): r is EntryRef => !!r,
+    ),
+  };
+}
