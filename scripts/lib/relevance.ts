@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Page } from '@playwright/test';
-import { searchableQuery } from '../../src/lib/search.ts';
+import { searchableQuery } from '../../src/lib/search/query.ts';
 
 export interface RelevanceQuery {
   q: string;

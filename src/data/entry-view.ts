@@ -38,7 +38,8 @@ export interface EntryView {
   feedback?: FeedbackLink;
 }
 
-function phasesOf(entry: Governed): PhaseNumber[] {
+/** The phases an entry is written for (one for a phase guide, any number for others). */
+export function phasesOf(entry: Governed): PhaseNumber[] {
   const d = entry.data as { phase?: PhaseNumber; phases?: PhaseNumber[] };
   if (Array.isArray(d.phases)) return d.phases;
   if (typeof d.phase === 'number') return [d.phase];

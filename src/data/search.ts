@@ -1,45 +1,66 @@
 /**
- * What the search index and the search UI need from the site's content: each page's search
- * fields, the records of pages that are not entries, the hub's vocabulary and the spelling list.
+ * Search's data, computed once per build from the site's content: the record of every page the
+ * index holds (src/lib/search/record.ts writes each), the hub's vocabulary and the spelling list.
+ * Pages only look their record up: an entry, a path, a glossary term, a section or start page
+ * and the search page's first view all read the same records.
  */
-import { CHANNELS } from '../schemas/index.ts';
-import { phaseSpan } from '../lib/format.ts';
-import { pageSearchRecords, type SearchFields } from '../lib/search-record.ts';
-import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from '../lib/search-lexicon.ts';
+import type { Channel } from '../schemas/index.ts';
+import { newestFirst } from '../lib/format.ts';
+import { pageSearchInputs, searchRecord, type SearchInput, type SearchRecord } from '../lib/search/record.ts';
+import { buildLexicon, buildVocabulary, commonWords, type SearchHelp } from '../lib/search/lexicon.ts';
 import { entryPath } from '../lib/urls.ts';
 import { ASK_THE_HUB_TEAM, href } from '../site.ts';
-import type { Site } from './site.ts';
-import type { EntryView, Governed } from './entry-view.ts';
+import { reviewOf, type Site } from './site.ts';
+import { phasesOf, type Governed } from './entry-view.ts';
 import { startAudiences } from './start.ts';
 import { entryBody } from '../node/entry-body.ts';
 
-const ALL_CHANNELS: string = CHANNELS['all-channels'];
-/**
- * A page written for all channels is found under each channel's filter, and "All channels" is
- * never a filter value of its own (it would hide those pages from every specific channel).
- */
-const searchChannels = (labels: string[]): string[] =>
-  labels.includes(ALL_CHANNELS) ? Object.values(CHANNELS).filter((c) => c !== ALL_CHANNELS) : labels;
-
-/** What the search index records about an entry page (see src/lib/search-record.ts). */
-export function searchFieldsOf(site: Site, entry: Governed, view: EntryView): SearchFields {
-  const spoke = entry.collection === 'case-studies' ? site.spoke((entry.data as { spoke: string }).spoke)?.data.name : undefined;
+/** What search records about an entry or a path: its filters and badges come from its own fields. */
+function governedInput(site: Site, entry: Governed): SearchInput {
+  const data = entry.data;
+  const spokeId = entry.collection === 'case-studies' ? entry.data.spoke : undefined;
+  const spoke = spokeId ? site.spoke(spokeId) : undefined;
   return {
-    type: view.typeLabel,
-    phases: view.phases.map((p) => `Phase ${p.n}: ${p.label}`),
-    phaseBadge: view.phases.length ? phaseSpan(view.phases.map((p) => p.n)) : undefined,
-    audiences: view.audiences,
-    channels: searchChannels(view.channels),
-    spokes: spoke ? [spoke] : [],
-    review: view.reviewState,
-    owner: view.owner?.name,
-    updated: view.changes[0]?.date ?? view.lastReviewed,
-    keywords: [...entry.data.tags, ...entry.data.searchTerms],
+    path: entryPath(entry.collection, entry.id),
+    title: data.title,
+    summary: data.summary,
+    type: entry.collection,
+    phases: phasesOf(entry),
+    audiences: data.audiences,
+    channels: 'channels' in data && Array.isArray(data.channels) ? (data.channels as Channel[]) : [],
+    spoke: spoke ? { id: spoke.id, name: spoke.data.name } : undefined,
+    review: reviewOf(data, site.today).state,
+    owner: site.team(data.owner)?.data.name,
+    updated: newestFirst(data.changes)[0]?.date ?? data.lastReviewed,
+    keywords: [...data.tags, ...data.searchTerms],
   };
 }
 
-/** The page records beyond entries (index pages, start pages), by path without the base. */
-export const pageRecords = (site: Site) => pageSearchRecords(startAudiences(site));
+/** The pages that are not entries (sections, published start pages), as search records them. */
+const otherPages = (site: Site): SearchInput[] => pageSearchInputs(startAudiences(site));
+
+/** What search records about every page it indexes: listed entries, paths, glossary terms and the other pages. */
+function searchInputsOf(site: Site): SearchInput[] {
+  return [
+    ...site.allListed.map((e) => governedInput(site, e)),
+    ...site.paths.map((p) => governedInput(site, p)),
+    // A term's aliases are matched, never shown as text.
+    ...site.glossary.map((t): SearchInput => ({ path: `/glossary/${t.id}/`, title: t.data.term, summary: t.data.definition, type: 'glossary', keywords: t.data.aliases })),
+    ...otherPages(site),
+  ];
+}
+
+const records = new WeakMap<Site, Map<string, SearchRecord>>();
+
+/** Every indexed page's search record, by path without the base; drafts and withdrawn pages have none. */
+export function searchRecordsOf(site: Site): Map<string, SearchRecord> {
+  let byPath = records.get(site);
+  if (!byPath) {
+    byPath = new Map(searchInputsOf(site).map((input) => [input.path, searchRecord(input)]));
+    records.set(site, byPath);
+  }
+  return byPath;
+}
 
 /**
  * What search needs besides the index: the hub's vocabulary (glossary terms with aliases,
@@ -65,7 +86,7 @@ function indexedTexts(site: Site): string[][] {
     ...site.allListed.map((e) => [e.data.title, e.data.summary, entryBody(e), ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
-    ...pageRecords(site).map(([, r]) => [r.title, ...(r.fields.keywords ?? [])]),
+    ...otherPages(site).map((r) => [r.title, ...(r.keywords ?? [])]),
   ];
 }
 

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
-import { pageSearchRecords } from '../lib/search-record.ts';
+import { pageSearchInputs } from '../lib/search/record.ts';
 import { StartSchema } from '../schemas/start.ts';
 import { isListed } from '../lib/visibility.ts';
 
@@ -50,7 +50,7 @@ export function countCheck(): AstroIntegration {
           },
           base,
           // The start-here pages are content too: the published ones belong in the search index.
-          pageSearchRecords(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map(([path]) => path),
+          pageSearchInputs(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map((p) => p.path),
         );
         if (result.problems.length) {
           const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;

@@ -24,7 +24,7 @@ const INDEXED: CollectionName[] = [...DOC_COLLECTIONS, 'paths', 'glossary'];
 
 /**
  * `pages` are the paths (without the base) of pages that are not entries but belong in the search
- * index too (src/lib/search-record.ts pageSearchRecords).
+ * index too (src/lib/search/record.ts pageSearchInputs).
  */
 export function checkCounts(entries: ValidEntry[], dist: DistFacts, base = '/', pages: string[] = []): CountResult {
   const problems: string[] = [];

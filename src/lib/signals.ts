@@ -223,7 +223,7 @@ export const NGINX_ARGS_PATTERN = `(?=[^ ]{1,${MAX_ARGS}}$)v=${SIGNAL_VERSION}(&
 
 /**
  * The query and result count the search UI announces in its status line (the wording of
- * describeCount in src/lib/search.ts), or undefined for any other status (loading, an error, a
+ * describeCount in src/lib/search/results.ts), or undefined for any other status (loading, an error, a
  * query-less listing).
  */
 export function readSearchStatus(text: string): { query: string; results: number } | undefined {

@@ -4,7 +4,7 @@ import { INVISIBLE } from '../schemas/governance.ts';
 import { parseBody, type ParsedBody } from './body.ts';
 import { checkLinks, type LinkTarget } from './check-links.ts';
 import { MAX_TITLE_LENGTH } from './limits.ts';
-import { aliasClashes } from './search-lexicon.ts';
+import { aliasClashes } from './search/lexicon.ts';
 import { isBuilt, isListed, statusOf } from './visibility.ts';
 import type { Status } from '../schemas/vocab.ts';
 
@@ -312,7 +312,7 @@ function checkCorpus(all: Checked[], lookup: Map<string, ValidEntry>, today?: st
     const { collection, data } = item.entry;
     if (!isBuilt(item.entry)) continue;
     if (collection === 'glossary') {
-      // Aliases that clash are reported by aliasClashes (search-lexicon.ts); here, the same term twice.
+      // Aliases that clash are reported by aliasClashes (search/lexicon.ts); here, the same term twice.
       const term = data.term;
       if (typeof term === 'string') once(`term:${fold(term)}`, item, ['term'], (o) => `"${term}" is already defined in ${o.raw.file}. Keep one definition and link to it.`);
     }

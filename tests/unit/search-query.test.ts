@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   closestWord, correctWords, editDistance, isKnown, meaningfulWords, mergeBySlots, namedIncidents, narrowingWords, pinFirst, queryWords, spellingVariants, synonymIndex,
   toSlots, type Lexicon,
-} from '../../src/lib/search-query.ts';
-import { aliasClashes, buildLexicon, buildVocabulary, commonWords } from '../../src/lib/search-lexicon.ts';
+} from '../../src/lib/search/query.ts';
+import { aliasClashes, buildLexicon, buildVocabulary, commonWords } from '../../src/lib/search/lexicon.ts';
 import { checkFiles } from './helpers.ts';
 
 const vocab = (words: Record<string, number>) => new Map(Object.entries(words));

@@ -3,7 +3,7 @@ import {
   batchSignals, cutQuery, decodeSignals, encodeSignals, MAX_ARGS, MAX_COMMENT, NGINX_ARGS_PATTERN, parseLogLine, readSearchStatus, redactComment, type Signal,
 } from '../../src/lib/signals.ts';
 import { SignalQueue, PAUSE_MS, THROTTLE_MS } from '../../src/lib/signal-queue.ts';
-import { describeCount } from '../../src/lib/search.ts';
+import { describeCount } from '../../src/lib/search/results.ts';
 import { renderNginx } from '../../src/lib/security-headers.ts';
 
 const search: Signal = { type: 'search', query: 'holding statement', results: 0, opened: false };

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
-import type { SearchState } from '../../lib/search.ts';
-import type { SearchHelp } from '../../lib/search-lexicon.ts';
+import type { SearchState } from '../../lib/search/state.ts';
+import type { SearchHelp } from '../../lib/search/lexicon.ts';
 import type { Understood } from './useSearch.ts';
 
 interface NoteProps {

@@ -1,4 +1,4 @@
-import { safeExcerpt } from '../../lib/search.ts';
+import { safeExcerpt } from '../../lib/search/results.ts';
 import type { ResultData } from './pagefind.ts';
 
 /** One selectable row: a page, or a matching section of the page above it. */

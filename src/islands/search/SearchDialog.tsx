@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { describeCount, serializeState, type SearchState } from '../../lib/search.ts';
+import { serializeState, type SearchState } from '../../lib/search/state.ts';
+import { describeCount } from '../../lib/search/results.ts';
 import { browseLinks, EmptyAnswer, QueryNote } from './Answer.tsx';
 import { useSearch } from './useSearch.ts';
 import { useListNav } from './useListNav.ts';

@@ -1,10 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import {
-  describeCount, EMPTY_STATE, FACETS, filterCount, hasFilters, parseState, serializeState, toggleFilter,
-  type FacetKey, type SearchState,
-} from '../../lib/search.ts';
+import { EMPTY_STATE, filterCount, hasFilters, parseState, resolveFilterValues, serializeState, toggleFilter, type SearchState } from '../../lib/search/state.ts';
+import { describeCount } from '../../lib/search/results.ts';
+import type { FirstView } from '../../lib/search/record.ts';
 import { browseLinks, EmptyAnswer, QueryNote } from './Answer.tsx';
-import { useSearch, type InitialView } from './useSearch.ts';
+import { useSearch } from './useSearch.ts';
 import { warmPagefind } from './pagefind.ts';
 import { useListNav } from './useListNav.ts';
 import { Results, toOptions } from './Results.tsx';
@@ -12,8 +11,8 @@ import { ComboboxInput } from './ComboboxInput.tsx';
 
 interface Props {
   base: string;
-  /** Facet counts and the newest pages, from the build: the page's first view needs no index. */
-  initial: InitialView;
+  /** Facet values with labels and counts, and the newest pages, from the build: the page's first view needs no index. */
+  initial: FirstView;
 }
 
 /**
@@ -35,11 +34,16 @@ export default function SearchPage({ base, initial }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const typing = useRef(false);
 
+  /** The state a URL holds, with filter values given as labels (older shared links) read as ids. */
+  const stateOf = (search: string) => resolveFilterValues(parseState(search), initial.facets);
+
   useEffect(() => {
-    const fromUrl = parseState(window.location.search);
+    const fromUrl = stateOf(window.location.search);
     // Words typed into the server-rendered box before the island woke up are kept, not wiped.
     const early = input.current?.value ?? '';
-    if (early && !fromUrl.q) typing.current = true;
+    // Arriving replaces the history entry when the URL is rewritten (labels read as ids, a
+    // stable order): Back still leaves the page in one step.
+    typing.current = true;
     setState(early && !fromUrl.q ? { ...fromUrl, q: early } : fromUrl);
     setReady(true);
   }, []);
@@ -54,7 +58,7 @@ export default function SearchPage({ base, initial }: Props) {
   }, [state, ready]);
 
   useEffect(() => {
-    const onPop = () => setState(parseState(window.location.search));
+    const onPop = () => setState(stateOf(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -105,27 +109,23 @@ export default function SearchPage({ base, initial }: Props) {
         <aside className="facets" aria-label="Filters" aria-busy={outcome.counts === undefined && !outcome.understood}>
           <h2 className="facets-title">Filter</h2>
           {filtered && <button type="button" className="button" onClick={() => update({ ...state, filters: {} })}>Clear all filters</button>}
-          {FACETS.map((facet) => {
-            const values = Object.keys(outcome.allCounts[facet.key] ?? {}).sort();
-            if (!values.length) return null;
-            return (
-              <fieldset key={facet.key}>
-                <legend>{facet.label}</legend>
-                {values.map((value) => {
-                  const checked = state.filters[facet.key as FacetKey]?.includes(value) ?? false;
-                  // While a search's counts load, no number is better than a wrong one.
-                  const count = outcome.counts ? (outcome.counts[facet.key]?.[value] ?? 0) : undefined;
-                  const id = `facet-${facet.key}-${value.replace(/\W+/g, '-')}`;
-                  return (
-                    <div className="facet" key={value}>
-                      <input type="checkbox" id={id} checked={checked} disabled={!ready} onChange={() => update(toggleFilter(state, facet.key as FacetKey, value))} />
-                      <label htmlFor={id}>{value}{count !== undefined && <> <span className="count">({count})</span></>}</label>
-                    </div>
-                  );
-                })}
-              </fieldset>
-            );
-          })}
+          {initial.facets.map((facet) => (
+            <fieldset key={facet.key}>
+              <legend>{facet.label}</legend>
+              {facet.values.map(({ value, label }) => {
+                const checked = state.filters[facet.key]?.includes(value) ?? false;
+                // While a search's counts load, no number is better than a wrong one.
+                const count = outcome.counts ? (outcome.counts[facet.key]?.[value] ?? 0) : undefined;
+                const id = `facet-${facet.key}-${value.replace(/\W+/g, '-')}`;
+                return (
+                  <div className="facet" key={value}>
+                    <input type="checkbox" id={id} name={facet.key} value={value} checked={checked} disabled={!ready} onChange={() => update(toggleFilter(state, facet.key, value))} />
+                    <label htmlFor={id}>{label}{count !== undefined && <> <span className="count">({count})</span></>}</label>
+                  </div>
+                );
+              })}
+            </fieldset>
+          ))}
         </aside>
         </details>
 

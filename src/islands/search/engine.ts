@@ -1,5 +1,5 @@
 /**
- * The searches behind one query: what src/lib/search-query.ts plans, run against Pagefind.
+ * The searches behind one query: what src/lib/search/query.ts plans, run against Pagefind.
  *
  * 1. The meaningful words, all together, as Pagefind's own query (one search). When that finds
  *    enough pages and every word is known, this is the answer (the aliases and search terms in the
@@ -15,9 +15,11 @@
 import {
   correctWords, isKnown, meaningfulWords, mergeBySlots, narrowingWords, namedIncidents, pinFirst, spellingVariants, synonymIndex, toSlots,
   type Hit, type Lexicon, type Slot, type Vocabulary,
-} from '../../lib/search-query.ts';
-import { isWeakMatch, unconfirmedWords, unmatchedWords } from '../../lib/search.ts';
+} from '../../lib/search/query.ts';
+import { isWeakMatch, unconfirmedWords, unmatchedWords } from '../../lib/search/results.ts';
 import type { Pagefind, RawResult, SearchResponse } from './pagefind.ts';
+import type { PageType } from '../../lib/search/facets.ts';
+import type { PagefindFilters } from '../../lib/search/state.ts';
 
 /** Fewer pages than this for the whole query, and search looks further. */
 export const ENOUGH = 3;
@@ -51,7 +53,7 @@ export interface Sources {
 }
 
 export interface AskOptions {
-  filters: Record<string, { any: string[] }>;
+  filters: PagefindFilters;
   sort?: { updated: 'desc' };
   /** Search the words as typed: no spelling correction. */
   exact?: boolean;
@@ -154,18 +156,21 @@ export async function ask(sources: Sources, q: string, options: AskOptions): Pro
   return answer;
 }
 
+/** The type filter's value of a protocol (an id, src/lib/search/facets.ts). */
+const PROTOCOL: PageType = 'protocols';
+
 /**
  * The protocols for the incidents a query names, as Pagefind results: each incident phrase is
  * searched among protocols only, and the few that come back are matched by URL.
  */
 async function findPinned(pf: Pagefind, incidents: { phrase: string; urls: string[] }[], filters: AskOptions['filters']): Promise<RawResult[]> {
   const type = filters.type?.any;
-  if (type && !type.includes('Protocol')) return [];
+  if (type && !type.includes(PROTOCOL)) return [];
   const wanted = [...new Set(incidents.flatMap((i) => i.urls))];
   const found = new Map<string, RawResult>();
   for (const { phrase } of incidents) {
     if (found.size === wanted.length) break;
-    const response = await pf.search(phrase, { filters: { ...filters, type: { any: ['Protocol'] } } });
+    const response = await pf.search(phrase, { filters: { ...filters, type: { any: [PROTOCOL] } } });
     for (const r of (response?.results ?? []).slice(0, 5)) {
       // Result URLs carry the highlight parameter and the site's base path.
       const path = (await r.data()).url.split(/[?#]/)[0]!;

@@ -1,6 +1,7 @@
 /** Loading Pagefind's browser API once, from the site's own /pagefind/ folder, and the build's search vocabulary. */
-import type { Vocabulary } from '../../lib/search-query.ts';
-import type { SearchHelp } from '../../lib/search-lexicon.ts';
+import type { Vocabulary } from '../../lib/search/query.ts';
+import type { SearchHelp } from '../../lib/search/lexicon.ts';
+import type { FilterCounts } from '../../lib/search/facets.ts';
 
 export interface SubResult { title: string; url: string; excerpt: string }
 export interface ResultData {
@@ -10,7 +11,6 @@ export interface ResultData {
   sub_results: SubResult[];
 }
 export interface RawResult { id: string; score: number; data: () => Promise<ResultData> }
-export type FilterCounts = Record<string, Record<string, number>>;
 export interface SearchResponse { results: RawResult[]; unfilteredResultCount: number; filters: FilterCounts; totalFilters: FilterCounts }
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { hasFilters, searchableQuery, toPagefindFilters, type SearchState } from '../../lib/search.ts';
-import { meaningfulWords } from '../../lib/search-query.ts';
-import { loadedVocabulary, loadLexicon, loadPagefind, loadVocabulary, type FilterCounts, type RawResult, type ResultData } from './pagefind.ts';
+import { hasFilters, toPagefindFilters, type SearchState } from '../../lib/search/state.ts';
+import { meaningfulWords, searchableQuery } from '../../lib/search/query.ts';
+import { loadedVocabulary, loadLexicon, loadPagefind, loadVocabulary, type RawResult, type ResultData } from './pagefind.ts';
+import type { FilterCounts } from '../../lib/search/facets.ts';
+import type { FirstView } from '../../lib/search/record.ts';
 import { ask, type Answer } from './engine.ts';
-import type { SearchHelp } from '../../lib/search-lexicon.ts';
+import type { SearchHelp } from '../../lib/search/lexicon.ts';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'unavailable';
 export type Result = ResultData & { id: string };
@@ -21,8 +23,6 @@ export interface SearchOutcome {
   total: number;
   /** Counts per facet value for the answered query and filters; undefined while they load. */
   counts?: FilterCounts;
-  /** Counts per facet value over everything, for listing the values. */
-  allCounts: FilterCounts;
   loadMore: () => void;
   canLoadMore: boolean;
   /** The state these results answer, to avoid announcing stale counts. */
@@ -35,8 +35,8 @@ export interface SearchOutcome {
   settled: boolean;
 }
 
-/** The first view of the search page, rendered at build time (src/pages/search/index.astro). */
-export interface InitialView { total: number; counts: FilterCounts; results: Result[] }
+/** The first view of the search page, rendered at build time (src/lib/search/record.ts firstView). */
+export type InitialView = Pick<FirstView, 'total' | 'counts' | 'results'>;
 
 const PAGE = 10;
 /**
@@ -66,7 +66,6 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
   const [results, setResults] = useState<Result[]>(initial?.results ?? []);
   const [total, setTotal] = useState(initial?.total ?? 0);
   const [counts, setCounts] = useState<FilterCounts | undefined>(initial?.counts);
-  const [allCounts, setAllCounts] = useState<FilterCounts>(initial?.counts ?? {});
   const [answered, setAnswered] = useState<SearchState | undefined>(initial ? { q: '', filters: {}, sort: 'relevance' } : undefined);
   const [understood, setUnderstood] = useState<Understood>();
   const [help, setHelp] = useState<SearchHelp>();
@@ -171,7 +170,7 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
         // Counts per value are exact only for one Pagefind search; merged answers show none.
         if (!exactCounts) {
           setCounts(undefined);
-          if (!pf.filtersLoaded) setAllCounts(await pf.allFilters());
+          if (!pf.filtersLoaded) await pf.allFilters();
           return;
         }
         // Counts need every filter chunk; Pagefind keeps them once loaded, so only the first
@@ -181,9 +180,8 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
           return;
         }
         setCounts(undefined);
-        const everything = await pf.allFilters();
+        await pf.allFilters();
         if (stale()) return;
-        setAllCounts(everything);
         const again = await answerOf();
         if (!stale() && again?.filters) setCounts(again.filters);
       } catch (e) {
@@ -210,5 +208,5 @@ export function useSearch(base: string, state: SearchState, { enabled = true, br
     if (ticket === run.current) setResults((prev) => [...prev, ...more]);
   };
 
-  return { status, error, results, total, counts, allCounts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered, understood, help, settled };
+  return { status, error, results, total, counts, loadMore: () => void loadMore(), canLoadMore: results.length < total, answered, understood, help, settled };
 }

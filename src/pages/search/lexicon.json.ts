@@ -1,4 +1,4 @@
-/** The hub's vocabulary and the empty answer's links (src/lib/search-lexicon.ts), loaded with the first search. */
+/** The hub's vocabulary and the empty answer's links (src/lib/search/lexicon.ts), loaded with the first search. */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/load.ts';
 import { searchHelpOf } from '../../data/search.ts';

@@ -12,7 +12,7 @@
  * - results of several searches are merged, pages matching more of the query first.
  *
  * Nothing here knows any particular query: the vocabulary comes from content at build time
- * (src/lib/search-lexicon.ts).
+ * (src/lib/search/lexicon.ts).
  */
 
 /** Words that carry no meaning in a query, in questions especially. */
@@ -53,7 +53,7 @@ export function narrowingWords(words: string[], common: readonly string[] = []):
   return rest.length ? rest : words;
 }
 
-/** What the build tells the browser about the hub's words (written by src/lib/search-lexicon.ts). */
+/** What the build tells the browser about the hub's words (written by src/lib/search/lexicon.ts). */
 export interface Lexicon {
   /** Words and phrases that mean the same: each glossary term with its aliases, lower-case. */
   groups: string[][];
@@ -279,4 +279,17 @@ export function mergeBySlots(perSlot: Hit[][], byRank = false): Merged[] {
 export function pinFirst<T extends { id: string }>(results: T[], pinned: T[]): T[] {
   const ids = new Set(pinned.map((p) => p.id));
   return [...pinned, ...results.filter((r) => !ids.has(r.id))];
+}
+
+/**
+ * The words worth searching for while a reader types: a last word of one letter is still being
+ * typed ("influencer d"), and Pagefind would fetch every index chunk of words starting with that
+ * letter for nothing. Two letters are kept: HR, PR and AI are real queries, and so is a digit
+ * ("phase 3").
+ */
+export function searchableQuery(q: string): string {
+  const words = q.slice(0, MAX_QUERY_CHARS).trim().split(/\s+/).filter(Boolean);
+  const last = words.at(-1) ?? '';
+  if (last.length < 2 && !/^\p{N}$/u.test(last)) words.pop();
+  return words.join(' ');
 }

@@ -1,9 +1,9 @@
 /**
- * What the build writes for search to understand readers (see src/lib/search-query.ts): the hub's
+ * What the build writes for search to understand readers (see src/lib/search/query.ts): the hub's
  * vocabulary and the words of the index. Pure: the endpoints in src/pages/search/ pass published
  * content only, so nothing from a draft reaches these files.
  */
-import { normalPhrase, queryWords, type Lexicon } from './search-query.ts';
+import { normalPhrase, queryWords, type Lexicon } from './query.ts';
 
 /** What search offers besides results: the hub's vocabulary, and an answer when nothing matches. */
 export interface SearchHelp extends Lexicon {
