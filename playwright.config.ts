@@ -1,11 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.ts';
+import { TEST_BUILD_ENV } from './tests/build-day.ts';
+
+// Every build a spec makes (and the server) runs for the tests' pinned day, whatever today is.
+Object.assign(process.env, TEST_BUILD_ENV);
 
 /** End-to-end tests run against the built site (dist/), served by `astro preview`. */
 const PORT = Number(process.env.E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Refuses a dist/ that was not built for the pinned day (npm test builds it; alone: npm run test:build).
+  globalSetup: './tests/e2e/global-setup.ts',
+  // Sweeps over every page (tagged @full) run only in `npm run test:full`; `npm test` checks every template.
+  grepInvert: process.env.HUB_TEST_FULL ? undefined : /@full/,
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -6,6 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { COLLECTIONS } from '../src/schemas/vocab.ts';
 import { editorSchema } from '../src/lib/editor-schemas.ts';
+import { readArgs } from './lib/cli.ts';
+
+readArgs(`Usage: npm run editor-schemas
+
+Writes .vscode/schemas/<collection>.schema.json from the schemas in src/schemas/.
+Exit codes: 0 written, 2 usage error.`, {});
 
 mkdirSync('.vscode/schemas', { recursive: true });
 for (const c of COLLECTIONS) {

@@ -9,6 +9,12 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './lib/chromium.ts';
+import { EXIT, readArgs } from './lib/cli.ts';
+
+readArgs(`Usage: node scripts/ensure-chromium.ts
+
+Finds (or, as root on Debian, installs) the Chromium and pdftotext the tests need.
+Exit codes: 0 found, 1 missing (the message says how to get it), 2 usage error.`, {});
 
 function installWithApt(pkg: string, missing: string): boolean {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -25,7 +31,7 @@ function installWithApt(pkg: string, missing: string): boolean {
 const hasPdftotext = () => !spawnSync('pdftotext', ['-v']).error;
 if (!hasPdftotext() && !(installWithApt('poppler-utils', 'pdftotext') && hasPdftotext())) {
   console.error('The binders and their tests need pdftotext. On Debian or Ubuntu: sudo apt-get install poppler-utils');
-  process.exit(1);
+  process.exit(EXIT.problems);
 }
 
 let found = findChromium();
@@ -39,6 +45,6 @@ The end-to-end tests need Chromium, and none was found.
                         CHROMIUM_PATH=/path/to/chromium npm test
 
 Looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser and Playwright's browser cache.`);
-  process.exit(1);
+  process.exit(EXIT.problems);
 }
 console.log(`Chromium for end-to-end tests: ${found}`);

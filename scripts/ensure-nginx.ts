@@ -9,6 +9,12 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { findNginx } from './lib/nginx.ts';
+import { EXIT, readArgs } from './lib/cli.ts';
+
+readArgs(`Usage: node scripts/ensure-nginx.ts
+
+Finds (or, as root on Debian, installs) the nginx the hosting tests need.
+Exit codes: 0 found, 1 missing (the message says how to get it), 2 usage error.`, {});
 
 function installWithApt(): boolean {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -32,6 +38,6 @@ The end-to-end tests of the hosting configuration need nginx, and none was found
                         NGINX_PATH=/path/to/nginx npm test
 
 Looked at $NGINX_PATH, /usr/sbin/nginx, /usr/bin/nginx and /usr/local.`);
-  process.exit(1);
+  process.exit(EXIT.problems);
 }
 console.log(`nginx for end-to-end tests: ${found}`);

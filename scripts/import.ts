@@ -18,13 +18,13 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DOC_COLLECTIONS, type DocCollection } from '../src/schemas/vocab.ts';
 import { readContent, readEntry, MAX_FILE_BYTES } from '../src/node/read-content.ts';
 import { formatProblem, validateContent, type ContentProblem, type RawEntry } from '../src/lib/validate-content.ts';
 import { CONTENT_DIR } from '../src/node/content-layout.ts';
 import { today } from '../src/lib/review.ts';
 import { importBatch, type ImportResult, type SourceFile } from '../src/lib/import/index.ts';
+import { EXIT, readArgs, usageError as fail } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run import -- <file-or-folder>... --collection <${DOC_COLLECTIONS.join('|')}>
          [--owner team-id] [--out dir] [--public dir] [--site-url url]... [--dry-run] [--publish]
@@ -49,32 +49,26 @@ Exit codes: 0 imported, 1 a file could not be converted, 2 usage error, 3 source
 const SOURCE_EXTENSIONS = ['.md', '.markdown', '.mdx'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.github', '.svn', 'vendor', '_site', 'public', 'dist', 'build', '.docusaurus']);
 
+/** Exit code when source text is missing from a draft (the importer's own, above the shared ones). */
+const EXIT_LOSS = 3;
+
 function usageError(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  return fail(USAGE, message);
 }
 
-function readArgs() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        collection: { type: 'string' },
-        owner: { type: 'string' },
-        out: { type: 'string' },
-        public: { type: 'string', default: 'public' },
-        'site-url': { type: 'string', multiple: true, default: [] },
-        'dry-run': { type: 'boolean', default: false },
-        publish: { type: 'boolean', default: false },
-        'include-expired': { type: 'boolean', default: false },
-        'accept-loss': { type: 'boolean', default: false },
-        content: { type: 'string', default: CONTENT_DIR },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (cause) {
-    return usageError((cause as Error).message);
-  }
+function readImportArgs() {
+  return readArgs(USAGE, {
+    collection: { type: 'string' },
+    owner: { type: 'string' },
+    out: { type: 'string' },
+    public: { type: 'string', default: 'public' },
+    'site-url': { type: 'string', multiple: true, default: [] },
+    'dry-run': { type: 'boolean', default: false },
+    publish: { type: 'boolean', default: false },
+    'include-expired': { type: 'boolean', default: false },
+    'accept-loss': { type: 'boolean', default: false },
+    content: { type: 'string', default: CONTENT_DIR },
+  }, { positionals: true });
 }
 
 /** Source files and every other file under the inputs, with paths relative to their common folder. */
@@ -134,11 +128,7 @@ function asPublished(raw: RawEntry): RawEntry {
 const key = (p: ContentProblem) => formatProblem(p);
 
 async function main(): Promise<number> {
-  const { values: flags, positionals: inputs } = readArgs();
-  if (flags.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values: flags, positionals: inputs } = readImportArgs();
   const collection = flags.collection;
   if (!inputs.length) usageError('Give a file or folder to import.');
   if (!collection || !(DOC_COLLECTIONS as readonly string[]).includes(collection)) usageError(`--collection must be one of: ${DOC_COLLECTIONS.join(', ')}.`);
@@ -279,12 +269,12 @@ async function main(): Promise<number> {
   if (lossy) parts.push(`${lossy} with source text missing`);
   console.log(`Import into ${collection}: ${parts.join(', ')}. Source folder: ${relative(process.cwd(), root) || '.'}`);
   if (written.length && !dryRun) console.log(`Next: fill in each "To do" list, then run npm run check. Entries stay drafts (never built) until you set status: published.`);
-  if (failures) return 1;
+  if (failures) return EXIT.problems;
   if (lossy && !flags['accept-loss']) {
     console.error(`Source text is missing from ${lossy} draft(s) (listed above with their source lines). Copy it in, or run again with --accept-loss to accept the loss.`);
-    return 3;
+    return EXIT_LOSS;
   }
-  return 0;
+  return EXIT.ok;
 }
 
 process.exitCode = await main();

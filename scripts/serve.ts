@@ -3,20 +3,25 @@
  * `astro preview` allows one server per project, so tests would collide with a running `npm start`.
  * Serves dist/ (or --dir) under BASE_PATH with the production security headers, and answers
  * unknown paths with 404.html and status 404.
- * Usage: node scripts/serve.ts [--port 4322] [--dir dist]   (--port 0: any free port, printed)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { securityHeadersFor, cacheControl } from '../src/lib/security-headers.ts';
+import { readArgs, usageError } from './lib/cli.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
-const port = Number(arg('port', '4322'));
-const root = resolve(arg('dir', 'dist'));
+const USAGE = `Usage: node scripts/serve.ts [--port 4322] [--dir dist]
+
+  --port  the port on 127.0.0.1 (default: 4322); 0 picks a free one, printed on start
+  --dir   the built site to serve (default: dist), under $BASE_PATH
+
+Exit codes: 0 stopped, 2 usage error.`;
+
+const { values } = readArgs(USAGE, { port: { type: 'string', default: '4322' }, dir: { type: 'string', default: 'dist' } });
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port) || port > 65535) usageError(USAGE, `--port must be a port number from 0 to 65535 (got "${values.port}").`);
+const root = resolve(values.dir);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 const TYPES: Record<string, string> = {

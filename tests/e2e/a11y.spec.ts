@@ -1,36 +1,52 @@
 /**
- * axe (WCAG 2.2 A and AA rules): every page of the built site in the light theme, and every
- * template (see templateUrls) in the dark theme and at phone width. Zero violations is the bar.
+ * axe (WCAG 2.2 A and AA rules). `npm test`: every template (see templateUrls) in the light theme,
+ * the dark theme and at phone width. `npm run test:full` adds every other page of the site in the
+ * light theme (tests tagged @full). Zero violations is the bar.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { siteUrls, templateUrls } from './site-urls.ts';
+import { chunk, otherUrls, templateUrls } from './site-urls.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const MODES = [
-  { name: 'light', colorScheme: 'light' as const, viewport: { width: 1280, height: 900 }, urls: siteUrls(), chunks: 4 },
-  { name: 'dark', colorScheme: 'dark' as const, viewport: { width: 1280, height: 900 }, urls: templateUrls(), chunks: 1 },
-  { name: 'phone', colorScheme: 'light' as const, viewport: { width: 375, height: 740 }, urls: templateUrls(), chunks: 1 },
-];
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 740 };
+type Mode = { name: string; colorScheme: 'light' | 'dark'; viewport: { width: number; height: number } };
+const LIGHT: Mode = { name: 'light', colorScheme: 'light', viewport: DESKTOP };
+const MODES: Mode[] = [LIGHT, { name: 'dark', colorScheme: 'dark', viewport: DESKTOP }, { name: 'phone', colorScheme: 'light', viewport: PHONE }];
 
+/** axe on each url in one browser context; returns one line per violation. */
+async function sweep(browser: Browser, mode: Mode, urls: string[]): Promise<string[]> {
+  const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: mode.viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const failures: string[] = [];
+  for (const url of urls) {
+    await page.goto(url);
+    if (url.startsWith('/search/?q=')) await expect(page.locator('.search-main [role=status]')).toContainText('for “');
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    for (const v of violations) failures.push(`${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  await context.close();
+  return failures;
+}
+
+const templates = templateUrls();
+const TEMPLATE_CHUNKS = 2;
 for (const mode of MODES) {
-  const { urls, chunks: CHUNKS } = mode;
-  for (let i = 0; i < CHUNKS; i++) {
-    test(`axe, ${mode.name}, pages ${i + 1}/${CHUNKS}`, async ({ browser }) => {
+  for (let i = 0; i < TEMPLATE_CHUNKS; i++) {
+    test(`axe, ${mode.name}, every template ${i + 1}/${TEMPLATE_CHUNKS}`, async ({ browser }) => {
       test.setTimeout(300_000);
-      const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: mode.viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      const failures: string[] = [];
-      for (const url of urls.filter((_, n) => n % CHUNKS === i)) {
-        await page.goto(url);
-        if (url.startsWith('/search/?q=')) await expect(page.locator('.search-main [role=status]')).toContainText('for “');
-        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-        for (const v of violations) failures.push(`${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      }
-      await context.close();
-      expect(failures).toEqual([]);
+      expect(await sweep(browser, mode, chunk(templates, i, TEMPLATE_CHUNKS))).toEqual([]);
     });
   }
+}
+
+const others = otherUrls();
+const FULL_CHUNKS = 4;
+for (let i = 0; i < FULL_CHUNKS; i++) {
+  test(`axe, light, every other page ${i + 1}/${FULL_CHUNKS} @full`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    expect(await sweep(browser, LIGHT, chunk(others, i, FULL_CHUNKS))).toEqual([]);
+  });
 }
 
 test('axe on the open search dialog with results, in both themes', async ({ browser }) => {

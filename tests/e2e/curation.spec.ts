@@ -68,18 +68,32 @@ test('the sitemap lists published pages with canonical URLs and nothing withdraw
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', locs.find((l) => l.endsWith('/protocols/crisis-escalation/'))!);
 });
 
-test('protocols print on one clean column with URL, version and review date', async ({ page }) => {
-  await page.goto('/policy/brand-accounts/');
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('.toc')).toBeHidden();
-  const printed = page.locator('.print-only');
-  await expect(printed).toBeVisible();
-  await expect(printed).toContainText('/policy/brand-accounts/');
-  await expect(printed).toContainText(/Version \d/);
-  await expect(printed).toContainText('Next review');
+test('protocols and policy chapters print on one clean column with URL, version and review dates', async ({ page }) => {
+  // A wide screen, where the sidebar and "On this page" stand beside the text.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const pages = [
+    // Dates from the entries' front matter: a policy chapter carries a version, a protocol none.
+    { url: '/policy/brand-accounts/', line: /\/policy\/brand-accounts\/ · Version 3\.1, effective 1 July 2026 · Last reviewed 2 November 2026 · Next review 2 November 2027$/ },
+    { url: '/protocols/crisis-escalation/', line: /\/protocols\/crisis-escalation\/ · Last reviewed 14 October 2026 · Next review 14 April 2027$/ },
+  ];
+  for (const { url, line } of pages) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(url);
+    await expect(page.locator('.page > .sidebar')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.site-footer', '.page > .sidebar', '.page > .toc', '.page > .toc-fold', '.breadcrumbs']) {
+      await expect(page.locator(chrome), `${url} prints without ${chrome}`).toBeHidden();
+    }
+    // One column: the text is the only thing on the page's width, and takes all of it.
+    const { pageWidth, columns } = await page.locator('.page').evaluate((el) => ({
+      pageWidth: el.getBoundingClientRect().width,
+      columns: [...el.children].filter((c) => c.getBoundingClientRect().width > 0).map((c) => ({ tag: c.tagName, left: c.getBoundingClientRect().left, width: c.getBoundingClientRect().width })),
+    }));
+    expect(columns.map((c) => c.tag), url).toEqual(['MAIN']);
+    expect(columns[0]!.width, url).toBeGreaterThan(pageWidth * 0.98);
+    await expect(page.locator('article .print-only').first()).toHaveText(line);
+  }
 });
-
 
 test('on paper, a link to another site shows its address; links within the portal do not', async ({ page }) => {
   await page.goto('/playbooks/launch-a-channel/');

@@ -1,4 +1,15 @@
 import { test, expect, type Locator } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { siteUrls } from './site-urls.ts';
+
+/** The `related` keys (collection/id) an entry's source file declares. */
+function relatedOf(collection: string, id: string): string[] {
+  const file = readdirSync(`content/${collection}`).find((f) => f.replace(/\.mdx?$/, '') === id);
+  if (!file) throw new Error(`no source for /${collection}/${id}/`);
+  const frontmatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(`content/${collection}/${file}`, 'utf8'))?.[1] ?? '';
+  return ((parse(frontmatter) as { related?: string[] }).related ?? []);
+}
 
 test('an entry shows its metadata: owner, audiences, phase, review dates', async ({ page }) => {
   await page.goto('/playbooks/launch-a-channel/');
@@ -56,12 +67,36 @@ test('MDX components render: callout, do/don\'t, steps, checklist', async ({ pag
 });
 
 test('related entries and feedback link are on every entry', async ({ page }) => {
-  await page.goto('/protocols/negative-or-false-post/');
-  const related = page.getByRole('region', { name: 'Related' });
-  expect(await related.getByRole('link').count()).toBeGreaterThan(0);
-  const feedback = page.getByRole('link', { name: 'Send feedback or report a problem' });
-  const url = await feedback.getAttribute('href');
-  expect(url).toContain(encodeURIComponent('/protocols/negative-or-false-post/').slice(0, 10));
+  // Every document entry the site lists, read in one page with the browser's own HTML parser.
+  const entries = siteUrls().filter((url) => /^\/(policy|phases|playbooks|case-studies|protocols)\/[^/]+\/$/.test(url));
+  expect(entries.length).toBeGreaterThan(50);
+  await page.goto('/');
+  const pages = await page.evaluate(async (urls) => Promise.all(urls.map(async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+    const feedback = [...doc.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Send feedback or report a problem');
+    return {
+      url,
+      title: doc.querySelector('h1')?.textContent?.trim() ?? '',
+      feedback: feedback?.getAttribute('href') ?? '',
+      related: [...doc.querySelectorAll('section[aria-labelledby=related] a')].map((a) => a.getAttribute('href')),
+    };
+  })), entries);
+  for (const { url, title, feedback, related } of pages) {
+    // Each entry the source names as related is linked (published entries may only name published ones).
+    const [, collection, id] = url.split('/');
+    const declared = relatedOf(collection!, id!);
+    for (const key of declared) {
+      // A glossary term is linked where the glossary defines it; every other entry at its page.
+      const [kind, target] = key.split('/');
+      expect(related, `${url} links to related ${key}`).toContainEqual(kind === 'glossary' ? `/glossary/#${target}` : `/${key}/`);
+    }
+    if (declared.length) expect(related.length, url).toBeGreaterThan(0);
+    // The feedback link names this page: its title and its own address, not a neighbour's.
+    const text = decodeURIComponent(new URL(feedback, 'http://x/').search.replace(/\+/g, ' '));
+    expect(feedback, `${url} has a feedback link`).toMatch(/^(mailto:|https:)/);
+    expect(text, url).toContain(`Feedback on "${title}"`);
+    expect(text, url).toMatch(new RegExp(`Page: \\S*${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+  }
 });
 
 test('an entry on a path shows step N of M with next and previous', async ({ page }) => {

@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './nginx-server.ts';
 
 test.use({ serviceWorkers: 'allow' });
 // One test at a time: two of them run real Astro builds, which share the project's .astro/ folder.
@@ -142,7 +143,6 @@ function buildFixture(content: string, out: string, cache: string, extra: Record
 }
 
 test.describe('a new build', () => {
-  const PORT = 4491;
   let dir = '';
   let server: ChildProcess | undefined;
   test.afterAll(() => {
@@ -156,8 +156,10 @@ test.describe('a new build', () => {
     const content = join(dir, 'content');
     cpSync(resolve('tests/fixtures/base'), content, { recursive: true });
     buildFixture(content, join(dir, 'site'), join(dir, 'cache'));
-    server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(PORT), '--dir', join(dir, 'site')], { stdio: 'ignore' });
-    const origin = `http://127.0.0.1:${PORT}`;
+    // A free port, not a fixed one: another checkout's tests may run on the same machine.
+    const port = await freePort();
+    server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(dir, 'site')], { stdio: 'ignore' });
+    const origin = `http://127.0.0.1:${port}`;
     await expect.poll(() => fetch(`${origin}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
 
     await page.goto(`${origin}/protocols/incident/`);
@@ -207,8 +209,9 @@ test('under a path prefix (BASE_PATH), the worker serves the prefixed site offli
   try {
     cpSync(resolve('tests/fixtures/base'), join(root, 'content'), { recursive: true });
     buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), { BASE_PATH: '/social-hub', HUB_BINDERS: '1' });
-    served = spawn(process.execPath, ['scripts/serve.ts', '--port', '4493', '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, BASE_PATH: '/social-hub' } });
-    const site = 'http://127.0.0.1:4493/social-hub';
+    const port = await freePort();
+    served = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, BASE_PATH: '/social-hub' } });
+    const site = `http://127.0.0.1:${port}/social-hub`;
     await expect.poll(() => fetch(`${site}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
     // The build printed the binders, and the pages link to them under the prefix.
     for (const [url, name, file] of [['/policy/', 'the whole policy as one controlled document', 'policy.pdf'], ['/protocols/', 'every protocol in one binder', 'protocols.pdf'], ['/paths/new-practitioner/', 'this path and every page it leads through, in one binder', 'path-new-practitioner.pdf']]) {

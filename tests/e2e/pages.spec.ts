@@ -81,6 +81,13 @@ test('an index lists its entries and each link opens the entry', async ({ page }
   await page.goto('/protocols/');
   const links = page.locator('.card h3 a');
   expect(await links.count()).toBeGreaterThanOrEqual(10);
+  // Every link, not only the first: each opens a page whose heading is the link's text.
+  const cards = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
+  const opened = await page.evaluate(async (list) => Promise.all(list.map(async ({ href }) => {
+    const res = await fetch(href);
+    return { status: res.status, h1: new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('h1')?.textContent?.trim() };
+  })), cards);
+  expect(opened).toEqual(cards.map(({ text }) => ({ status: 200, h1: text })));
   const first = links.first();
   const title = (await first.textContent())!.trim();
   await first.click();

@@ -1,6 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, onTestFinished } from 'vitest';
 import { readContent } from '../../src/node/read-content.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
 
@@ -29,9 +30,24 @@ channels: [linkedin]
 Write the purpose down first.
 `;
 
+/**
+ * A fresh folder under the system's temporary folder, removed when the test that made it ends (or,
+ * made while tests are being collected, when the file's tests have run): a run leaves nothing behind.
+ */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    onTestFinished(remove);
+  } catch {
+    afterAll(remove);
+  }
+  return dir;
+}
+
 /** Write files (path -> text) into a fresh content directory and validate it like the build does. */
 export function checkFiles(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'hub-content-'));
+  const root = tempDir('hub-content-');
   const all = { 'teams/editorial.yaml': TEAM, ...files };
   for (const [path, text] of Object.entries(all)) {
     const full = join(root, 'content', path);

@@ -8,8 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -24,6 +23,7 @@ import { readContent, readEntry } from '../../src/node/read-content.ts';
 import { validateContent, validateEntry, formatProblem } from '../../src/lib/validate-content.ts';
 import { SCHEMAS } from '../../src/schemas/index.ts';
 import { DOC_COLLECTIONS, type DocCollection } from '../../src/schemas/vocab.ts';
+import { tempDir } from './helpers.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const TODAY = '2026-11-28';
@@ -69,7 +69,7 @@ const notes = (r: ImportResult) => r.notes.map((n) => n.message).join('\n');
 
 /** Write an import result where the portal's reader can read it, and read it back as the build does. */
 function readBack(r: ImportResult, collection: DocCollection = 'playbooks') {
-  const dir = join(mkdtempSync(join(tmpdir(), 'import-test-')), 'content', collection);
+  const dir = join(tempDir('import-test-'), 'content', collection);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${r.id}${r.extension}`);
   writeFileSync(file, r.text);
@@ -349,7 +349,7 @@ describe('ids and overwriting (runs the command)', { timeout: 60_000 }, () => {
     expect([...planned.values()].map((p) => p.id)).toEqual(['getting-started', 'guide', 'a-setup', 'b-setup', 'hello-world', 'getting-started-2']);
   });
   it('refuses to overwrite an existing file, writes the others, and exits 0', () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-out-'));
+    const out = tempDir('import-out-');
     writeFileSync(join(out, 'advanced-setup.md'), 'mine\n');
     const stdout = execFileSync(process.execPath, ['scripts/import.ts', join(FIXTURES, 'batch'), '--collection', 'playbooks', '--owner', 'hub-editorial', '--out', out], { encoding: 'utf8' });
     expect(stdout).toMatch(/docs\/advanced-setup\.md: skipped\. .*advanced-setup\.md already exists; not overwritten/);
@@ -358,7 +358,7 @@ describe('ids and overwriting (runs the command)', { timeout: 60_000 }, () => {
     expect(stdout).toMatch(/2 written, 1 skipped/);
   });
   it('a dry run writes nothing and still validates', () => {
-    const out = mkdtempSync(join(tmpdir(), 'import-dry-'));
+    const out = tempDir('import-dry-');
     const stdout = execFileSync(process.execPath, ['scripts/import.ts', join(FIXTURES, 'complete-playbook.md'), '--collection', 'playbooks', '--out', out, '--dry-run'], { encoding: 'utf8' });
     expect(readdirSync(out)).toEqual([]);
     expect(stdout).toMatch(/4 of 4 passages of text arrived \(100\.0%\)/);
@@ -373,7 +373,7 @@ describe('ids and overwriting (runs the command)', { timeout: 60_000 }, () => {
         return (e as { status: number }).status;
       }
     };
-    const big = join(mkdtempSync(join(tmpdir(), 'import-big-')), 'huge.md');
+    const big = join(tempDir('import-big-'), 'huge.md');
     writeFileSync(big, 'x'.repeat(1_100_000));
     expect(run([big, '--collection', 'playbooks', '--dry-run'])).toBe(1);
     expect(run([big, '--collection', 'glossary'])).toBe(2);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLiteral, unsafeUrl } from '../../src/lib/markup.ts';
 import { parseBody } from '../../src/lib/body.ts';
 import { readEntry } from '../../src/node/read-content.ts';
+import { tempDir } from './helpers.ts';
 
 describe('parseLiteral accepts literals only', () => {
   it.each([
@@ -42,7 +42,7 @@ describe('the markup boundary', () => {
 });
 
 describe('frontmatter is found exactly as Astro finds it', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'frontmatter-'));
+  const dir = tempDir('frontmatter-');
   mkdirSync(join(dir, 'playbooks'));
   const cases = [
     '---\ntitle: A\n---\n\nBody\n',

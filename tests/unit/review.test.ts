@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addMonths, daysBetween, nextReviewDay, reviewState, today, DUE_SOON_DAYS } from '../../src/lib/review.ts';
 
 describe('addMonths', () => {
@@ -42,8 +42,21 @@ describe('reviewState at the boundaries', () => {
 });
 
 describe('today', () => {
-  it('uses HUB_TODAY when it is a date, and ignores junk', () => {
+  // The clock is set to a day no build would pick, late in the evening UTC, so "today" must be
+  // that very day in UTC, not a date of the right shape.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-09T23:30:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  it('uses HUB_TODAY when it is a date', () => {
     expect(today({ HUB_TODAY: '2026-05-05' })).toBe('2026-05-05');
-    expect(today({ HUB_TODAY: 'tomorrow' })).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  it('ignores junk and an unset HUB_TODAY: the day in UTC', () => {
+    expect(today({ HUB_TODAY: 'tomorrow' })).toBe('2031-07-09');
+    expect(today({ HUB_TODAY: '' })).toBe('2031-07-09');
+    expect(today({})).toBe('2031-07-09');
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaffold, slugify } from '../../src/lib/scaffold.ts';
 import { readEntry } from '../../src/node/read-content.ts';
 import { validateEntry } from '../../src/lib/validate-content.ts';
 import { COLLECTIONS } from '../../src/schemas/vocab.ts';
+import { tempDir } from './helpers.ts';
 
 describe('slugify', () => {
   it('makes ids from titles', () => {
@@ -18,7 +18,7 @@ describe('slugify', () => {
 describe('scaffold', () => {
   it.each(COLLECTIONS.map((c) => [c]))('a new %s entry passes its schema as it is', (collection) => {
     const { text, extension, todo } = scaffold(collection, 'A brand new entry', { owner: 'hub-editorial', today: '2026-11-28' });
-    const dir = join(mkdtempSync(join(tmpdir(), 'scaffold-')), collection);
+    const dir = join(tempDir('scaffold-'), collection);
     mkdirSync(dir);
     const file = join(dir, `a-brand-new-entry${extension}`);
     writeFileSync(file, text);
@@ -32,7 +32,7 @@ describe('scaffolds are drafts until written', () => {
   it.each(COLLECTIONS.map((c) => [c]))('a new %s entry is a draft, and publishing it unchanged is refused for its TODOs', (collection) => {
     const { text, extension } = scaffold(collection, 'A brand new entry', { owner: 'hub-editorial', today: '2026-11-28' });
     expect(text).toMatch(/^status: draft\b/m);
-    const dir = join(mkdtempSync(join(tmpdir(), 'scaffold-')), collection);
+    const dir = join(tempDir('scaffold-'), collection);
     mkdirSync(dir);
     const file = join(dir, `a-brand-new-entry${extension}`);
     writeFileSync(file, text.replace(/^status: draft.*$/m, 'status: published'));

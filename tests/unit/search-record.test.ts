@@ -103,19 +103,22 @@ describe('the facet list', () => {
 });
 
 describe('the search page\'s first view', () => {
-  it('counts and lists from the records: newest first, same-day pages by title, undated last, summaries escaped', () => {
+  it('counts and lists from the records: newest first, same-day pages by title (Z to A, as Pagefind sorts the key descending), undated last, summaries escaped', () => {
+    // Same-day and undated pages in an order that is neither sorted nor reversed, so only a sort by title passes.
     const records = [
-      searchRecord({ path: '/a/', title: 'Alpha', type: 'playbooks', updated: '2026-01-02' }),
-      searchRecord({ path: '/t/', title: 'Term', type: 'glossary' }),
-      searchRecord({ ...playbook, path: '/b/', title: 'Beta', updated: '2026-03-01' }),
       searchRecord({ path: '/g/', title: 'Gamma', type: 'playbooks', updated: '2026-01-02' }),
+      searchRecord({ path: '/aa/', title: 'Aardvark', type: 'glossary' }),
+      searchRecord({ path: '/a/', title: 'Alpha', type: 'playbooks', updated: '2026-01-02' }),
+      searchRecord({ ...playbook, path: '/b/', title: 'Beta', updated: '2026-03-01' }),
+      searchRecord({ path: '/d/', title: 'Delta', type: 'playbooks', updated: '2026-01-02' }),
+      searchRecord({ path: '/t/', title: 'Term', type: 'glossary' }),
     ];
-    expect([...records].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Alpha', 'Term']);
+    expect([...records].sort(byUpdated).map((p) => p.title)).toEqual(['Beta', 'Gamma', 'Delta', 'Alpha', 'Term', 'Aardvark']);
     const view = firstView(records, (p) => `/base${p}`, 3);
-    expect(view.total).toBe(4);
-    expect(view.results.map((r) => r.url)).toEqual(['/base/b/', '/base/g/', '/base/a/']);
+    expect(view.total).toBe(6);
+    expect(view.results.map((r) => r.url)).toEqual(['/base/b/', '/base/g/', '/base/d/']);
     expect(view.results[0]).toMatchObject({ excerpt: 'Plan &lt;b&gt;and&lt;/b&gt; host one.', meta: { title: 'Beta', type: 'Playbook', phase: 'Phases 2–3' } });
-    expect(view.counts.type).toEqual({ playbooks: 3, glossary: 1 });
+    expect(view.counts.type).toEqual({ playbooks: 4, glossary: 2 });
   });
 });
 

@@ -1,0 +1,100 @@
+/**
+ * The command-line convention (scripts/lib/cli.ts): parseArgs, one usage text, exit codes 0 ok,
+ * 1 problems found, 2 usage error. The helper runs in-process, and every script in scripts/ is loaded
+ * (in-process too: starting Node 24 per script costs seconds) with --help and with an unknown option.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dateOption, EXIT, readArgs } from '../../scripts/lib/cli.ts';
+
+const USAGE = 'Usage: npm run example [-- --dir content]';
+
+/** Run fn with process.exit turned into a thrown code, and collect what it prints. */
+async function runAsync(fn: () => unknown): Promise<{ code: number | undefined; out: string; err: string; result?: unknown }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  vi.spyOn(process, 'exit').mockImplementation((code?: string | number | null) => {
+    throw Object.assign(new Error('exit'), { exitCode: Number(code ?? 0) });
+  });
+  try {
+    const result = await fn();
+    return { code: undefined, out: out.join('\n'), err: err.join('\n'), result };
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode;
+    if (code === undefined) throw e;
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('readArgs', () => {
+  const options = { dir: { type: 'string', default: 'content' }, mdx: { type: 'boolean', default: false } } as const;
+
+  it('reads options and positionals', async () => {
+    const { code, result } = await runAsync(() => readArgs(USAGE, options, { positionals: true, args: ['playbooks', 'A title', '--dir', 'x', '--mdx'] }));
+    expect(code).toBeUndefined();
+    expect(result).toMatchObject({ values: { dir: 'x', mdx: true, help: false }, positionals: ['playbooks', 'A title'] });
+  });
+  it('--help and -h print the usage to stdout and exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, out, err } = await runAsync(() => readArgs(USAGE, options, { args: [flag] }));
+      expect(code).toBe(EXIT.ok);
+      expect(out).toBe(USAGE);
+      expect(err).toBe('');
+    }
+  });
+  it('an unknown option, a missing value or an unexpected positional exits 2 with the message and the usage', async () => {
+    for (const args of [['--dri', 'x'], ['--dir'], ['stray']]) {
+      const { code, err } = await runAsync(() => readArgs(USAGE, options, { args }));
+      expect(code, args.join(' ')).toBe(EXIT.usage);
+      expect(err).toContain(USAGE);
+      expect(err.split('\n')[0]).toMatch(/--dri|--dir|stray/);
+    }
+  });
+  it('the codes are 0, 1 and 2', async () => {
+    expect(EXIT).toEqual({ ok: 0, problems: 1, usage: 2 });
+  });
+});
+
+describe('dateOption', () => {
+  it('passes a real date and undefined through', async () => {
+    expect((await runAsync(() => dateOption(USAGE, 'since', '2026-02-28'))).result).toBe('2026-02-28');
+    expect((await runAsync(() => dateOption(USAGE, 'since', undefined))).result).toBeUndefined();
+  });
+  it('refuses anything else with a usage error naming the option', async () => {
+    for (const bad of ['yesterday', '2026-13-01', '26-11-01']) {
+      const { code, err } = await runAsync(() => dateOption(USAGE, 'since', bad));
+      expect(code, bad).toBe(EXIT.usage);
+      expect(err).toMatch(new RegExp(`^--since must be a date like \\d{4}-\\d{2}-\\d{2} \\(got "${bad}"\\)`));
+    }
+  });
+});
+
+describe('every script follows the convention', () => {
+  const scripts = readdirSync('scripts').filter((f) => f.endsWith('.ts')).sort();
+  /** Load the script fresh with these arguments, in-process; it must stop in readArgs, before any work. */
+  const call = async (script: string, arg: string) => {
+    const argv = process.argv;
+    process.argv = [argv[0]!, resolve('scripts', script), arg];
+    vi.resetModules();
+    try {
+      return await runAsync(() => import(`../../scripts/${script}`));
+    } finally {
+      process.argv = argv;
+    }
+  };
+
+  it.each(scripts)('%s: --help prints its usage and exits 0; an unknown option exits 2 with the usage', async (script) => {
+    const help = await call(script, '--help');
+    expect(help.code, help.err).toBe(EXIT.ok);
+    expect(help.out).toMatch(/^Usage: (npm|node) /);
+    expect(help.out).toMatch(/Exit codes: 0 /);
+    const unknown = await call(script, '--no-such-option');
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.err).toMatch(/no-such-option[\s\S]*\n\nUsage: /);
+  });
+});
