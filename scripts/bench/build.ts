@@ -1,22 +1,27 @@
 /**
  * Build benchmark: how much slower and heavier the portal's build is than the cheapest possible
- * Astro build of the same content (the "floor"), and how heavy a first visit to an entry page is.
+ * Astro build of the same content (the "floor") and than the floor plus a Pagefind index of its
+ * pages (the least any site with this search can take), and how heavy a first visit to an entry
+ * page is.
  *
- * Usage: npx node scripts/bench/build.ts [--pages 2000] [--keep] [--seed 7] [--verbose]
+ * Usage: npx node scripts/bench/build.ts [--pages 2000] [--runs 3] [--seed 7] [--dev] [--keep] [--verbose]
  *
  * What it does, in order:
  *  1. generates a synthetic corpus (scripts/bench/corpus.ts) in .bench/corpus-XXXX/;
- *  2. builds the portal on it (`astro build`, HUB_CONTENT_DIR, --outDir .bench/portal-dist);
- *  3. builds the floor: a bare Astro project in .bench/floor/ (only @astrojs/mdx, glob loaders with
- *     no schema, one catch-all page rendering <Content />), with the project's own astro;
- *     then indexes the floor's pages with Pagefind as the portal does: floor + that index is the
- *     least any site with this search can take;
- *  4. serves the portal's dist and opens one playbook in Chromium with a fresh context, recording
- *     every response of the first visit;
- *  5. prints a table with the targets and PASS/FAIL marks, and removes .bench unless --keep.
+ *  2. `--runs` times (default 3), alternating which side goes first:
+ *     - builds the portal on it, cold (`astro build`, HUB_CONTENT_DIR, --outDir .bench/portal-dist);
+ *     - builds the floor, cold: a bare Astro project in .bench/floor/ (only @astrojs/mdx, glob
+ *       loaders with no schema, one catch-all page rendering <Content />), with the project's own
+ *       astro; then indexes the floor's pages with Pagefind as the portal does;
+ *  3. serves the last portal dist and opens one playbook in Chromium with a fresh context,
+ *     recording every response of the first visit;
+ *  4. prints each run, the medians with their range, the ratios portal / (floor + Pagefind) and
+ *     portal / floor against the targets, the median time of each build step, and a warning
+ *     wherever the runs scatter more than the difference reported; removes .bench unless --keep.
+ * With --dev it measures the authoring loop instead (scripts/bench/dev.ts).
  *
- * Exit code: 0 when both builds succeed (even if a target fails: this is a report), 1 when a build
- * fails. The helpers are exported for scripts/bench/search.ts.
+ * Exit code: 0 when every build succeeds (even if a target fails: this is a report), 1 when a build
+ * fails, 2 on a usage error. The helpers are exported for scripts/bench/search.ts and dev.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, createWriteStream } from 'node:fs';
@@ -29,6 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
+import { pairedRatios, ratioUndecided, runOrder, spreadExceedsDifference, spreadOf, type Spread } from './stats.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH = join(ROOT, '.bench');
@@ -312,6 +318,8 @@ export interface BuildResult extends RunResult {
   pages: number;
   distBytes: number;
   pagefindBytes: number;
+  htmlBytes: number;
+  sidebarBytes: number;
 }
 
 function walk(dir: string, visit: (file: string, size: number) => void): void {
@@ -323,17 +331,29 @@ function walk(dir: string, visit: (file: string, size: number) => void): void {
   }
 }
 
-function describeDist(outDir: string): { pages: number; distBytes: number; pagefindBytes: number } {
+/**
+ * Pages, bytes, and the bytes of HTML and of the collection sidebars in it: every entry page lists
+ * its whole collection, so the HTML (which Pagefind reads in full) grows with the square of a
+ * collection's size, and the report shows how much of it that is.
+ */
+function describeDist(outDir: string): { pages: number; distBytes: number; pagefindBytes: number; htmlBytes: number; sidebarBytes: number } {
   let pages = 0;
   let distBytes = 0;
   let pagefindBytes = 0;
+  let htmlBytes = 0;
+  let sidebarBytes = 0;
   const pf = join(outDir, 'pagefind') + '/';
   walk(outDir, (file, size) => {
-    if (file.endsWith('/index.html')) pages++;
     distBytes += size;
     if (file.startsWith(pf)) pagefindBytes += size;
+    if (!file.endsWith('.html')) return;
+    if (file.endsWith('/index.html')) pages++;
+    htmlBytes += size;
+    const html = readFileSync(file, 'latin1');
+    const start = html.indexOf('<nav class="sidebar"');
+    if (start >= 0) sidebarBytes += html.indexOf('</nav>', start) + '</nav>'.length - start;
   });
-  return { pages, distBytes, pagefindBytes };
+  return { pages, distBytes, pagefindBytes, htmlBytes, sidebarBytes };
 }
 
 interface Phase { name: string; ms: number }
@@ -718,11 +738,234 @@ function tail(file: string, lines = 40): string {
 // Main
 // ---------------------------------------------------------------------------------------------
 
+/** One run: the portal, the floor and the floor's Pagefind index, built one after the other. */
+export interface Trial {
+  run: number;
+  order: ('portal' | 'floor')[];
+  load: number;
+  portal: BuildResult;
+  floor: BuildResult;
+  /** The floor's pages indexed with Pagefind; undefined when the floor failed or the index did. */
+  floorSearch: RunResult | undefined;
+}
+
+/** The portal's issue targets, as the bench reports them (never loosened here). */
+const TARGET_RATIO_BOUND = 1.3;
+const TARGET_TREE_PEAK_GB = 6;
+const MEMORY_TARGET_FROM_PAGES = 10_000;
+
+/** Keep each run's build log beside the others (the next run would overwrite it). */
+function keepLog<T extends RunResult>(result: T, name: string): T {
+  const to = join(BENCH, `${name}.log`);
+  try {
+    cpSync(result.logFile, to);
+  } catch {
+    return result;
+  }
+  return { ...result, logFile: to };
+}
+
+/** Build the portal cold, with the project's own caches saved and put back around it. */
+async function portalRun(corpusDir: string, run: number, verbose: boolean): Promise<BuildResult> {
+  saveProjectCaches();
+  try {
+    return keepLog(await buildPortal(corpusDir, join(BENCH, 'portal-dist'), verbose), `portal-run${run}`);
+  } finally {
+    restoreProjectCaches();
+  }
+}
+
+/** Build the floor cold (its project is rewritten, cache included) and index its pages. */
+async function floorRun(corpusDir: string, run: number, verbose: boolean): Promise<{ floor: BuildResult; floorSearch: RunResult | undefined }> {
+  const floor = keepLog(await buildFloor(corpusDir, join(BENCH, 'floor'), verbose), `floor-run${run}`);
+  if (!floor.ok) return { floor, floorSearch: undefined };
+  const search = keepLog(await indexFloor(floor.outDir, verbose), `floor-pagefind-run${run}`);
+  if (search.code !== 0) {
+    console.error(`  floor + Pagefind FAILED (exit ${search.code ?? search.signal}):\n${tail(search.logFile)}`);
+    return { floor, floorSearch: undefined };
+  }
+  return { floor, floorSearch: search };
+}
+
+export async function runTrials(corpusDir: string, runs: number, verbose: boolean): Promise<Trial[]> {
+  const trials: Trial[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const order = runOrder(run);
+    const [load = 0] = loadavg();
+    console.log(`Run ${run} of ${runs} (${order.join(', then ')}; load average ${load.toFixed(2)})…`);
+    let portal: BuildResult | undefined;
+    let floorSide: Awaited<ReturnType<typeof floorRun>> | undefined;
+    for (const side of order) {
+      if (side === 'portal') {
+        portal = await portalRun(corpusDir, run, verbose);
+        console.log(`  portal ${portal.ok ? 'built' : 'FAILED'} in ${(portal.wallMs / 1000).toFixed(1)} s, peak ${mb(portal.peakTreeRssKb * 1024)} MB`);
+      } else {
+        floorSide = await floorRun(corpusDir, run, verbose);
+        const { floor, floorSearch } = floorSide;
+        console.log(`  floor ${floor.ok ? 'built' : 'FAILED'} in ${(floor.wallMs / 1000).toFixed(1)} s${floorSearch ? `, its Pagefind index in ${(floorSearch.wallMs / 1000).toFixed(1)} s` : ''}`);
+      }
+    }
+    const trial: Trial = { run, order, load, portal: portal!, floor: floorSide!.floor, floorSearch: floorSide!.floorSearch };
+    trials.push(trial);
+    for (const r of [trial.portal, trial.floor]) if (!r.ok) console.error(`\nThe ${r.name} build failed (exit ${r.code ?? r.signal}). Last lines of ${r.logFile}:\n${tail(r.logFile)}`);
+    if (!trial.portal.ok || !trial.floor.ok) break; // a broken build will not mend itself in the next run
+  }
+  return trials;
+}
+
+const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'n/a');
+const fmtSpread = (s: Spread, f: (n: number) => string) => (Number.isFinite(s.median) ? `${f(s.median)} (${f(s.min)}-${f(s.max)})` : 'n/a');
+const twoDp = (n: number) => n.toFixed(2);
+const sec1 = (ms: number) => (ms / 1000).toFixed(1);
+const gb = (kb: number) => (kb / 1024 / 1024).toFixed(2);
+
+/**
+ * Print the medians of all runs, their spread, the ratios to the floor and to the floor plus
+ * Pagefind, and a warning wherever the runs scatter more than the difference reported.
+ */
+export function reportTrials(trials: Trial[], pages: number): void {
+  const ok = trials.filter((t) => t.portal.ok && t.floor.ok && t.floorSearch);
+  console.log('\nEach run (wall time; the floor + Pagefind column adds the two floor steps):');
+  console.log(
+    table([
+      ['run', 'order', 'load', 'portal', 'floor', 'Pagefind', 'floor + Pagefind', 'portal / (floor + PF)', 'portal / floor', 'other CPU'],
+      ...trials.map((t) => {
+        const bound = t.floorSearch ? t.floor.wallMs + t.floorSearch.wallMs : NaN;
+        const foreign = t.portal.foreignCpuSeconds + t.floor.foreignCpuSeconds + (t.floorSearch?.foreignCpuSeconds ?? 0);
+        return [String(t.run), t.order[0] === 'portal' ? 'portal first' : 'floor first', t.load.toFixed(2), secs(t.portal.wallMs), secs(t.floor.wallMs), secs(t.floorSearch?.wallMs ?? NaN), secs(bound), Number.isFinite(bound) ? twoDp(t.portal.wallMs / bound) : 'n/a', twoDp(t.portal.wallMs / t.floor.wallMs), `${foreign.toFixed(0)} s`];
+      }),
+    ]),
+  );
+  if (ok.length === 0) {
+    console.log('    No run had all three builds succeed: no medians.');
+    return;
+  }
+  const portalWall = spreadOf(ok.map((t) => t.portal.wallMs));
+  const floorWall = spreadOf(ok.map((t) => t.floor.wallMs));
+  const boundWalls = ok.map((t) => t.floor.wallMs + t.floorSearch!.wallMs);
+  const boundWall = spreadOf(boundWalls);
+  const portalCpu = spreadOf(ok.map((t) => t.portal.cpuSeconds));
+  const floorCpu = spreadOf(ok.map((t) => t.floor.cpuSeconds));
+  const boundCpu = spreadOf(ok.map((t) => t.floor.cpuSeconds + t.floorSearch!.cpuSeconds));
+  const peak = (f: (r: RunResult) => number) => [
+    spreadOf(ok.map((t) => f(t.portal))),
+    spreadOf(ok.map((t) => f(t.floor))),
+    spreadOf(ok.map((t) => Math.max(f(t.floor), f(t.floorSearch!)))), // sequential: the larger peak
+  ];
+  const tree = peak((r) => r.peakTreeRssKb);
+  const largest = peak((r) => r.maxProcessHwmKb);
+  console.log(`\nMedians of ${ok.length} run(s), with the range (min-max):`);
+  console.log(
+    table([
+      ['', 'portal', 'floor', 'floor + Pagefind'],
+      ['wall time, s', fmtSpread(portalWall, sec1), fmtSpread(floorWall, sec1), fmtSpread(boundWall, sec1)],
+      ['CPU time (user + sys), s', fmtSpread(portalCpu, (n) => n.toFixed(1)), fmtSpread(floorCpu, (n) => n.toFixed(1)), fmtSpread(boundCpu, (n) => n.toFixed(1))],
+      ['peak RSS, process tree, GB', fmtSpread(tree[0]!, gb), fmtSpread(tree[1]!, gb), fmtSpread(tree[2]!, gb)],
+      ['peak RSS, largest process, GB', fmtSpread(largest[0]!, gb), fmtSpread(largest[1]!, gb), fmtSpread(largest[2]!, gb)],
+      ['pages built (index.html)', String(ok[0]!.portal.pages), String(ok[0]!.floor.pages), String(ok[0]!.floor.pages)],
+      ['dist size, MB', mb(ok[0]!.portal.distBytes), mb(ok[0]!.floor.distBytes), ''],
+      ['  of which pagefind/, MB', mb(ok[0]!.portal.pagefindBytes), '-', ''],
+      ['  HTML (what Pagefind reads), MB', mb(ok[0]!.portal.htmlBytes), mb(ok[0]!.floor.htmlBytes), mb(ok[0]!.floor.htmlBytes)],
+      ['    of which collection sidebars, MB', mb(ok[0]!.portal.sidebarBytes), '-', ''],
+    ]),
+  );
+  console.log('    (the portal also builds index, glossary, spoke, team and path pages; the floor only the entries)');
+  const { htmlBytes, sidebarBytes } = ok[0]!.portal;
+  if (htmlBytes > 0) {
+    console.log(`    The collection sidebars are ${((100 * sidebarBytes) / htmlBytes).toFixed(0)}% of the portal's HTML (${mb(sidebarBytes)} of ${mb(htmlBytes)} MB; the floor's pages: ${mb(ok[0]!.floor.htmlBytes)} MB):`);
+    console.log('    each entry page lists its whole collection, so these bytes grow with the square of a collection, and Pagefind parses all of them.');
+  }
+
+  const toBound = spreadOf(pairedRatios(ok.map((t) => t.portal.wallMs), boundWalls));
+  const toFloor = spreadOf(pairedRatios(ok.map((t) => t.portal.wallMs), ok.map((t) => t.floor.wallMs)));
+  const cpuToBound = spreadOf(pairedRatios(ok.map((t) => t.portal.cpuSeconds), ok.map((t) => t.floor.cpuSeconds + t.floorSearch!.cpuSeconds)));
+  const treePeakGb = tree[0]!.median / 1024 / 1024;
+  const memoryRow = pages >= MEMORY_TARGET_FROM_PAGES
+    ? [['portal peak RSS, process tree', `${gb(tree[0]!.median)} GB`, `< ${TARGET_TREE_PEAK_GB} GB`, mark(treePeakGb < TARGET_TREE_PEAK_GB)]]
+    : [];
+  console.log('\nRatios (median of the per-run ratios, range):');
+  console.log(
+    table([
+      ['', 'median', 'range', 'target', ''],
+      ['portal / (floor + Pagefind), wall', twoDp(toBound.median), `${twoDp(toBound.min)}-${twoDp(toBound.max)}`, `<= ${TARGET_RATIO_BOUND.toFixed(2)}`, mark(toBound.median <= TARGET_RATIO_BOUND)],
+      ['portal / (floor + Pagefind), CPU', twoDp(cpuToBound.median), `${twoDp(cpuToBound.min)}-${twoDp(cpuToBound.max)}`, '', ''],
+      ['portal / floor, wall', twoDp(toFloor.median), `${twoDp(toFloor.min)}-${twoDp(toFloor.max)}`, '', ''],
+      ...memoryRow.map(([a, b, c, d]) => [a!, b!, '', c!, d!]),
+    ]),
+  );
+  const warnings: string[] = [];
+  if (ok.length < 3) warnings.push(`only ${ok.length} run(s): use --runs 3 or more before drawing conclusions.`);
+  if (spreadExceedsDifference(portalWall, boundWall)) {
+    warnings.push(`the runs spread wider (portal ${sec1(portalWall.width)} s, floor + Pagefind ${sec1(boundWall.width)} s) than the difference between the medians (${sec1(Math.abs(portalWall.median - boundWall.median))} s): the wall-time comparison is within the noise.`);
+  }
+  if (spreadExceedsDifference(portalWall, floorWall)) {
+    warnings.push(`the runs spread wider (portal ${sec1(portalWall.width)} s, floor ${sec1(floorWall.width)} s) than the portal-floor difference (${sec1(Math.abs(portalWall.median - floorWall.median))} s).`);
+  }
+  if (ratioUndecided(toBound, TARGET_RATIO_BOUND)) {
+    warnings.push(`the per-run ratios to floor + Pagefind (${twoDp(toBound.min)}-${twoDp(toBound.max)}) spread wider than their median's distance from the ${TARGET_RATIO_BOUND} target: pass or fail is down to noise; rerun when the machine is quieter.`);
+  }
+  const foreign = ok.reduce((s, t) => s + t.portal.foreignCpuSeconds + t.floor.foreignCpuSeconds, 0);
+  const own = ok.reduce((s, t) => s + t.portal.cpuSeconds + t.floor.cpuSeconds, 0);
+  if (foreign > 0.1 * own) warnings.push(`other processes used ${foreign.toFixed(0)} CPU-s during the builds: wall times are inflated (unevenly); the CPU ratio is the steadier comparison.`);
+  for (const w of warnings) console.log(`    WARNING: ${w}`);
+
+  // Per-step medians: the same table as a single run gives, each cell the median of the runs.
+  const phases = ok.map((t) => ({ portal: buildPhases(t.portal.logFile), floor: buildPhases(t.floor.logFile), search: t.floorSearch!.wallMs }));
+  const names = [...new Set(phases.flatMap((p) => [...p.portal, ...p.floor].map((x) => x.name)))];
+  if (names.length) {
+    console.log('\nWhere the time goes (median of the runs, from each build\'s log; Astro prints the steps it times, the portal\'s integrations theirs):');
+    const cell = (lists: Phase[][], name: string) => {
+      const s = spreadOf(lists.map((l) => l.find((x) => x.name === name)?.ms ?? NaN));
+      return Number.isFinite(s.median) ? `${sec1(s.median)} s (${sec1(s.min)}-${sec1(s.max)})` : '-';
+    };
+    const rows = names.map((n) => {
+      const floorCell = n === 'search index (Pagefind)' ? `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)` : cell(phases.map((p) => p.floor), n);
+      return [n, cell(phases.map((p) => p.portal), n), floorCell];
+    });
+    if (!names.includes('search index (Pagefind)')) rows.push(['search index (Pagefind)', '-', `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)`]);
+    console.log(table([['step', 'portal', 'floor'], ...rows]));
+    console.log('    Pagefind reads every built page and writes its index after Astro finishes; the floor\'s pages are indexed by the same function in a process of their own.');
+  }
+}
+
+/**
+ * Extra measurements that plug into the build bench after the cold runs, each in its own file
+ * (scripts/bench/<name>.ts, exporting `measure`). The incremental-build measurement (edit one
+ * entry, rebuild, compare with the cold build) belongs here: add its flag and module to
+ * BENCH_STEPS; it receives the corpus, the cold runs and the helpers it needs.
+ */
+export interface BenchStepContext {
+  corpus: CorpusSummary;
+  pages: number;
+  runs: number;
+  verbose: boolean;
+  /** The cold runs just measured: their portal wall times are what a rebuild is compared with. */
+  trials: Trial[];
+}
+export type BenchStep = (ctx: BenchStepContext) => Promise<void>;
+/** flag -> module (relative to this file) exporting `measure: BenchStep`. */
+export const BENCH_STEPS: Record<string, string> = {};
+
+async function runBenchSteps(ctx: BenchStepContext): Promise<void> {
+  for (const [flag, file] of Object.entries(BENCH_STEPS)) {
+    if (!process.argv.includes(`--${flag}`)) continue;
+    const mod = (await import(new URL(file, import.meta.url).href)) as { measure?: BenchStep };
+    if (!mod.measure) throw new Error(`${file} does not export measure()`);
+    await mod.measure(ctx);
+  }
+}
+
 async function main(): Promise<number> {
   const pages = Number(argValue('pages') ?? 2000);
   const seed = Number(argValue('seed') ?? 7);
+  const runs = Math.max(1, Number(argValue('runs') ?? 3));
   const keep = process.argv.includes('--keep');
   const verbose = process.argv.includes('--verbose');
+  const dev = process.argv.includes('--dev');
+  if (!Number.isInteger(pages) || pages < 1 || !Number.isInteger(runs)) {
+    console.error('usage: npm run bench -- [--pages 2000] [--runs 3] [--seed 7] [--dev] [--keep] [--verbose]');
+    return 2;
+  }
   installCleanup();
 
   await acquireLock();
@@ -731,38 +974,17 @@ async function main(): Promise<number> {
   const corpus = makeCorpus(pages, seed);
   console.log(`  ${corpus.files} files, ${mb(corpus.bytes)} MB in ${relative(ROOT, corpus.dir)} (${Object.entries(corpus.counts).map(([c, n]) => `${c} ${n}`).join(', ')}; ${corpus.mdx} MDX)`);
 
-  const results: BuildResult[] = [];
-  let visit: FirstVisit | undefined;
   try {
-    saveProjectCaches();
-    try {
-      console.log('Building the portal…');
-      results.push(await buildPortal(corpus.dir, join(BENCH, 'portal-dist'), verbose));
-      console.log(`  ${results[0]!.ok ? 'done' : 'FAILED'} in ${(results[0]!.wallMs / 1000).toFixed(1)} s`);
-    } finally {
-      restoreProjectCaches();
+    if (dev) {
+      const { benchDev } = await import('./dev.ts');
+      return await benchDev(corpus, runs, verbose);
     }
-    console.log('Building the floor (bare Astro + MDX)…');
-    results.push(await buildFloor(corpus.dir, join(BENCH, 'floor'), verbose));
-    console.log(`  ${results[1]!.ok ? 'done' : 'FAILED'} in ${(results[1]!.wallMs / 1000).toFixed(1)} s`);
-
-    const [portal, floor] = results as [BuildResult, BuildResult];
-    for (const r of results) if (!r.ok) console.error(`\nThe ${r.name} build failed (exit ${r.code ?? r.signal}). Last lines of ${r.logFile}:\n${tail(r.logFile)}`);
-
-    let floorSearch: RunResult | undefined;
-    if (floor.ok) {
-      console.log('Indexing the floor\'s pages with Pagefind (the lower bound for a site with this search)…');
-      floorSearch = await indexFloor(floor.outDir, verbose);
-      if (floorSearch.code === 0) console.log(`  done in ${(floorSearch.wallMs / 1000).toFixed(1)} s`);
-      else {
-        console.error(`  FAILED (exit ${floorSearch.code ?? floorSearch.signal}):\n${tail(floorSearch.logFile)}`);
-        floorSearch = undefined;
-      }
-    }
-
-    if (portal.ok) {
+    const trials = await runTrials(corpus.dir, runs, verbose);
+    const last = trials[trials.length - 1];
+    let visit: FirstVisit | undefined;
+    if (last?.portal.ok) {
       console.log('Measuring a first visit in Chromium…');
-      const server = await serve(portal.outDir);
+      const server = await serve(last.portal.outDir);
       const browser = await launchBrowser();
       try {
         visit = await measureFirstVisit(browser, `${server.origin}/playbooks/${corpus.samplePlaybook}/`);
@@ -772,58 +994,13 @@ async function main(): Promise<number> {
       }
     }
 
-    // --- report ---
     const cpu = cpus();
-    console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}`);
-    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; both builds cold (no content cache); portal built first`);
-    console.log(`    before the run: ${loadBefore}\n`);
-    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
-    const wallRatio = portal.wallMs / floor.wallMs;
-    const both = portal.ok && floor.ok;
-    console.log(
-      table([
-        ['', 'portal', 'floor', 'portal/floor', 'target', ''],
-        ['wall time', `${(portal.wallMs / 1000).toFixed(1)} s`, `${(floor.wallMs / 1000).toFixed(1)} s`, ratio(portal.wallMs, floor.wallMs), '<= 1.20', both ? mark(wallRatio <= 1.2) : 'n/a'],
-        ['CPU time (user + sys)', `${portal.cpuSeconds.toFixed(1)} s`, `${floor.cpuSeconds.toFixed(1)} s`, ratio(portal.cpuSeconds, floor.cpuSeconds), '', ''],
-        ['other processes\' CPU meanwhile', `${portal.foreignCpuSeconds.toFixed(1)} s`, `${floor.foreignCpuSeconds.toFixed(1)} s`, '', '~0 = clean', ''],
-        ['peak RSS, process tree (sum)', `${mb(portal.peakTreeRssKb * 1024)} MB`, `${mb(floor.peakTreeRssKb * 1024)} MB`, ratio(portal.peakTreeRssKb, floor.peakTreeRssKb), '', ''],
-        ['peak RSS, largest process', `${mb(portal.maxProcessHwmKb * 1024)} MB`, `${mb(floor.maxProcessHwmKb * 1024)} MB`, ratio(portal.maxProcessHwmKb, floor.maxProcessHwmKb), '', ''],
-        ['pages built (index.html)', String(portal.pages), String(floor.pages), ratio(portal.pages, floor.pages), '', ''],
-        ['pages per second', (portal.pages / (portal.wallMs / 1000)).toFixed(1), (floor.pages / (floor.wallMs / 1000)).toFixed(1), ratio(portal.pages / portal.wallMs, floor.pages / floor.wallMs), '', ''],
-        ['dist size', `${mb(portal.distBytes)} MB`, `${mb(floor.distBytes)} MB`, ratio(portal.distBytes, floor.distBytes), '', ''],
-        ['  of which pagefind/', `${mb(portal.pagefindBytes)} MB`, '-', '', '', ''],
-        ['build status', portal.ok ? 'ok' : 'FAILED', floor.ok ? 'ok' : 'FAILED', '', '', ''],
-      ]),
-    );
-    console.log('    (the portal also builds index, glossary, spoke, team and path pages; the floor only the entries)');
-    if (floorSearch && both) {
-      const bound = floor.wallMs + floorSearch.wallMs;
-      console.log('\nLower bound: the floor plus a Pagefind index of its pages, built the way the portal builds its index');
-      console.log(
-        table([
-          ['', 'wall', 'CPU', 'x floor', 'portal / this'],
-          ['floor + Pagefind', `${(bound / 1000).toFixed(1)} s`, `${(floor.cpuSeconds + floorSearch.cpuSeconds).toFixed(1)} s`, ratio(bound, floor.wallMs), ratio(portal.wallMs, bound)],
-        ]),
-      );
-      console.log(`    No site that indexes its built pages with Pagefind after the build can be faster than ${ratio(bound, floor.wallMs)} x the floor here.`);
-    }
-    const foreign = portal.foreignCpuSeconds + floor.foreignCpuSeconds;
-    if (foreign > 0.1 * (portal.cpuSeconds + floor.cpuSeconds)) {
-      console.log(`    WARNING: other processes used ${foreign.toFixed(0)} CPU-s during the builds: wall times are inflated (unevenly);`);
-      console.log('    the CPU-time ratio is the steadier comparison. Rerun on an idle machine for the wall-time target.');
-    }
-
-    const phases = [portal, floor].map((r) => buildPhases(r.logFile));
-    if (phases[0]!.length) {
-      console.log('\nWhere the time goes (from each build\'s log; Astro prints the steps it times, the portal\'s integrations theirs):');
-      const names = [...new Set(phases.flatMap((p) => p.map((x) => x.name)))];
-      const cell = (list: Phase[], name: string) => {
-        const hit = list.find((x) => x.name === name);
-        return hit ? `${(hit.ms / 1000).toFixed(1)} s` : '-';
-      };
-      console.log(table([['step', 'portal', 'floor'], ...names.map((n) => [n, cell(phases[0]!, n), cell(phases[1]!, n)])]));
-      console.log('    Pagefind reads every built page and writes its index after Astro finishes; the floor has no search.');
-    }
+    console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}, ${runs} alternating run(s)`);
+    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; every build cold (no content cache)`);
+    console.log('    The portal builds with HUB_OFFLINE=off: the synthetic corpus is far over the 5 MB offline precache budget (sized for the');
+    console.log('    shipped content), which would fail the build; so the offline step writes only its small kill-switch worker here.');
+    console.log(`    before the runs: ${loadBefore}; after: ${loadNote()}`);
+    reportTrials(trials, pages);
 
     if (visit) {
       const recs = visit.records;
@@ -850,8 +1027,12 @@ async function main(): Promise<number> {
       );
       console.log('    (inline scripts are part of the HTML bytes above; gzipped alone they cost a little more than inside the page)');
     }
-    if (keep) console.log(`\nKept ${relative(ROOT, BENCH)}/ (corpus, portal-dist, floor, build logs).`);
-    return both ? 0 : 1;
+
+    // Hook: further measurements (incremental rebuilds) run here, after the cold runs they compare with.
+    await runBenchSteps({ corpus, pages, runs, verbose, trials });
+
+    if (keep) console.log(`\nKept ${relative(ROOT, BENCH)}/ (corpus, portal-dist, floor, build logs per run).`);
+    return trials.length === runs && trials.every((t) => t.portal.ok && t.floor.ok) ? 0 : 1;
   } finally {
     stopAll();
     restoreProjectCaches();

@@ -708,11 +708,16 @@ export function generateCorpus(dir: string, pages: number, opts: CorpusOptions =
     write(p.collection, `${p.id}${p.mdx ? '.mdx' : '.md'}`, `---\n${stringify(fm, { lineWidth: 0 })}---\n\n${body}`);
   }
 
+  // An alias may belong to one term only (the check refuses a second claim): a drawn word that is
+  // already taken is dropped, without drawing again, so that other corpora keep their bytes.
+  const claimed = new Set(w.glossary.map((g) => g.term.toLowerCase()));
   for (const [i, g] of w.glossary.entries()) {
     const others = w.glossary.filter((_, j) => j !== i);
+    const aliases = (r.chance(0.6) ? [w.pw(), `${g.term.toLowerCase()}s`].slice(0, r.int(1, 2)) : []).filter((a) => !claimed.has(a.toLowerCase()));
+    for (const a of aliases) claimed.add(a.toLowerCase());
     write('glossary', `${g.id}.yaml`, stringify({
       term: g.term,
-      aliases: r.chance(0.6) ? [w.pw(), `${g.term.toLowerCase()}s`].slice(0, r.int(1, 2)) : [],
+      aliases,
       definition: w.paragraph(1, 3),
       seeAlso: r.sample(others, r.int(0, 3)).map((o) => o.id),
       owner: r.pick(w.teams).id,

@@ -3,6 +3,7 @@ import type { CollectionEntry } from 'astro:content';
 import { DOC_COLLECTIONS } from '../schemas/index.ts';
 import { isWithdrawn } from '../lib/visibility.ts';
 import type { EntryRef, Site } from './site.ts';
+import { entryBody } from '../node/entry-body.ts';
 
 export interface TermPage {
   /** A withdrawn term keeps its address for old links, with a banner; it leaves the list and search. */
@@ -20,7 +21,7 @@ export function termPage(site: Site, term: CollectionEntry<'glossary'>): TermPag
   return {
     withdrawn: isWithdrawn(term),
     seeAlso: term.data.seeAlso.map((id) => site.glossary.find((t) => t.id === id)).filter((t) => t !== undefined),
-    usedIn: DOC_COLLECTIONS.flatMap((c) => site.listed[c].filter((e) => (e.body ?? '').includes(needle) || e.data.tags.includes(term.id)).map((e) => site.resolve(`${c}/${e.id}`))).filter(
+    usedIn: DOC_COLLECTIONS.flatMap((c) => site.listed[c].filter((e) => entryBody(e).includes(needle) || e.data.tags.includes(term.id)).map((e) => site.resolve(`${c}/${e.id}`))).filter(
       (r): r is EntryRef => !!r,
     ),
   };

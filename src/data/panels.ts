@@ -9,6 +9,7 @@ import { leadingToc } from '../lib/sections.ts';
 import type { TocItem } from '../lib/toc.ts';
 import { isListed } from '../lib/visibility.ts';
 import type { DocEntry, EntryRef, Site } from './site.ts';
+import { entryBody } from '../node/entry-body.ts';
 
 export interface ContactRow { role: string; when: string; note?: string | undefined; contact: Contact }
 
@@ -38,7 +39,7 @@ export function kindPanelOf(site: Site, entry: DocEntry): KindPanel {
       return {
         kind: 'protocols',
         data: d,
-        bodyHasMatrix: (entry.body ?? '').includes('<EscalationMatrix'),
+        bodyHasMatrix: entryBody(entry).includes('<EscalationMatrix'),
         // The schema and the content check guarantee every role exists; a missing one would be a bug here.
         contacts: d.contacts.map((ref) => {
           const contact = site.contact(ref.role);

@@ -13,6 +13,7 @@ import { ASK_THE_HUB_TEAM, href } from '../site.ts';
 import { reviewOf, type Site } from './site.ts';
 import { phasesOf, type Governed } from './entry-view.ts';
 import { startAudiences } from './start.ts';
+import { entryBody } from '../node/entry-body.ts';
 
 /** What search records about an entry or a path: its filters and badges come from its own fields. */
 function governedInput(site: Site, entry: Governed): SearchInput {
@@ -82,7 +83,7 @@ export function searchHelpOf(site: Site): SearchHelp {
 /** The texts of every indexed page (title, summary, body, keywords): published content only. */
 function indexedTexts(site: Site): string[][] {
   return [
-    ...site.allListed.map((e) => [e.data.title, e.data.summary, e.body ?? '', ...e.data.tags, ...e.data.searchTerms]),
+    ...site.allListed.map((e) => [e.data.title, e.data.summary, entryBody(e), ...e.data.tags, ...e.data.searchTerms]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...otherPages(site).map((r) => [r.title, ...(r.keywords ?? [])]),

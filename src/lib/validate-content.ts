@@ -145,7 +145,7 @@ function checkText(raw: RawEntry, data: EntryData): ContentProblem[] {
 }
 
 /** Validate one entry against its collection's schema. Returns the parsed data or problems. */
-export function validateEntry(raw: RawEntry): { data?: EntryData; problems: ContentProblem[]; parsed?: ParsedBody } {
+function checkEntry(raw: RawEntry): { data?: EntryData; problems: ContentProblem[]; parsed?: ParsedBody } {
   if (raw.parseError) {
     return { problems: [{ file: raw.file, line: raw.parseError.line, message: raw.parseError.message }] };
   }
@@ -188,6 +188,19 @@ export function validateEntry(raw: RawEntry): { data?: EntryData; problems: Cont
     }
   }
   return { data, problems, parsed };
+}
+
+/**
+ * The check of one entry depends on the entry alone: an entry object read again unchanged
+ * (src/node/read-content.ts keeps it while its text is the same, so `astro dev` re-checks only
+ * the edited file) is not checked again. Shared through globalThis like that cache.
+ */
+const VALIDATED = Symbol.for('hub-portal.validated-entries');
+const validated = ((globalThis as Record<symbol, unknown>)[VALIDATED] ??= new WeakMap()) as WeakMap<RawEntry, ReturnType<typeof checkEntry>>;
+export function validateEntry(raw: RawEntry): ReturnType<typeof checkEntry> {
+  let result = validated.get(raw);
+  if (!result) validated.set(raw, (result = checkEntry(raw)));
+  return result;
 }
 
 /** Each reference field of each collection, with the collection it points into ('any' = collection/id). */

@@ -13,6 +13,8 @@ const UNSEPARATED = /<\/(th|dt|dd|caption|summary|figcaption|legend)>(?=<)/g;
 const ISLAND = /(<astro-island[\s>][\s\S]*?<\/astro-island>)/;
 
 export function addWordBreaks(html: string): string {
+  // Most pages have no island: one pass, without splitting a large page around them.
+  if (!html.includes('<astro-island')) return html.replace(UNSEPARATED, '</$1> ');
   return html
     .split(ISLAND)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(UNSEPARATED, '</$1> ')))

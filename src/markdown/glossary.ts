@@ -45,11 +45,15 @@ function termNodes(text: string, t: LinkableTerm, base: string): Element {
 export function glossaryPlugin(terms: LinkableTerm[], base: string): HastPluginEntry {
   const matcher = buildMatcher(terms);
   if (!matcher) return null;
+  // Most text holds no term: one test of the pattern rules it out before the walk up its
+  // ancestors, which makes the pipeline build each parent node (the costly part per text node).
+  const mayHoldTerm = new RegExp(matcher.pattern.source, matcher.pattern.flags.replace('g', ''));
   return {
     name: 'hub-glossary',
     text(node: Readonly<Text>, ctx) {
       const data = ctx.data as Data;
       if (data.astro?.frontmatter?.glossaryLinks === false) return;
+      if (!mayHoldTerm.test(node.value)) return;
       for (let p: Readonly<Parents> | undefined = ctx.parent(node); p; p = ctx.parent(p as Readonly<HastNode>)) {
         if (p.type === 'element' && SKIP.has(p.tagName)) return;
       }

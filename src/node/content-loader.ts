@@ -28,7 +28,8 @@ function storable(collection: CollectionName, entry: StoredEntry, dev: boolean, 
 
 /** glob() over `base` with `pattern`, storing only what the portal may publish. */
 export function contentLoader(collection: CollectionName, pattern: string, base: string): Loader {
-  const inner = glob({ pattern, base });
+  // No bodies in the store: src/node/entry-body.ts reads one from its file when a page needs it.
+  const inner = glob({ pattern, base, retainBody: false });
   return {
     name: 'hub-content-loader',
     load: (context) => {

@@ -238,6 +238,22 @@ export function readEntry(collection: CollectionName, fullPath: string, root = p
   }
   const bytes = readFileSync(fullPath);
   const text = bytes.toString('utf8');
+  // Under `astro dev` every edit checks all files again: a file whose text is unchanged keeps its
+  // parsed entry (shared through globalThis, since Vite's module runner loads its own copy of
+  // this module for the content loader).
+  const key = `${collection}\0${root}\0${fullPath}`;
+  const hit = readCache.get(key);
+  if (hit && hit.text === text) return hit.entry;
+  const entry = entryFromText(collection, base, bytes, text);
+  readCache.set(key, { text, entry });
+  return entry;
+}
+
+type Parsed = { readonly collection: CollectionName; readonly file: string; readonly fileId: string; readonly path: string };
+const READ_CACHE = Symbol.for('hub-portal.read-entry-cache');
+const readCache: Map<string, { text: string; entry: RawEntry }> = ((globalThis as Record<symbol, unknown>)[READ_CACHE] ??= new Map()) as Map<string, { text: string; entry: RawEntry }>;
+
+function entryFromText(collection: CollectionName, base: Parsed, bytes: Buffer, text: string): RawEntry {
   if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) {
     return { ...base, data: undefined, parseError: { message: 'is not UTF-8 text. Save it as UTF-8.' } };
   }
