@@ -944,7 +944,7 @@ export interface BenchStepContext {
 }
 export type BenchStep = (ctx: BenchStepContext) => Promise<void>;
 /** flag -> module (relative to this file) exporting `measure: BenchStep`. */
-export const BENCH_STEPS: Record<string, string> = {};
+export const BENCH_STEPS: Record<string, string> = { incremental: './incremental.ts' };
 
 async function runBenchSteps(ctx: BenchStepContext): Promise<void> {
   for (const [flag, file] of Object.entries(BENCH_STEPS)) {

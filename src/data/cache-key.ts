@@ -4,9 +4,13 @@
  * reasons are in src/lib/build-cache.ts; this binds it to the site and the build's environment.
  */
 import { pageCacheKey } from '../lib/build-cache.ts';
+import { entryBody } from '../node/entry-body.ts';
 import type { Site } from './site.ts';
 
-/** The key of the page that shows `own` (an entry, or a page's own plain data) on this site. */
+/**
+ * The key of the page that shows `own` (an entry, or a page's own plain data) on this site. The
+ * content store keeps no bodies: the glossary anchors of each body are read from its file.
+ */
 export function cacheKeyOf(site: Site, own: unknown): string {
-  return pageCacheKey(site, own, process.env);
+  return pageCacheKey(site, own, process.env, entryBody);
 }
