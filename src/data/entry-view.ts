@@ -12,6 +12,7 @@ import { href } from '../site.ts';
 import { isListed, isWithdrawn } from '../lib/visibility.ts';
 import { SECTION } from '../lib/sections.ts';
 import { buildToc, type TocItem } from '../lib/toc.ts';
+import { sidebarWindow } from '../lib/sidebar.ts';
 import { panelToc, type KindPanel } from './panels.ts';
 
 export type Governed = CollectionEntry<DocCollection> | CollectionEntry<'paths'>;
@@ -103,12 +104,24 @@ export function buildEntryView(site: Site, collection: DocCollection | 'paths', 
   };
 }
 
+/** The sibling sidebar of an entry page: its collection's entries around it, and the collection's size. */
+export interface Siblings {
+  label: string;
+  path: string;
+  items: { title: string; url: string; current: boolean }[];
+  /** How many listed entries the collection has; more than `items.length` when the sidebar shows a window. */
+  total: number;
+}
+
 /** The entries beside this one in its collection, in the collection's reading order, for the sidebar. */
-export function siblingsOf(site: Site, collection: DocCollection, id: string): { label: string; path: string; items: { title: string; url: string; current: boolean }[] } {
+export function siblingsOf(site: Site, collection: DocCollection, id: string): Siblings {
+  const listed = site.listed[collection] as CollectionEntry<DocCollection>[];
+  const { start, end } = sidebarWindow(listed.length, listed.findIndex((e) => e.id === id));
   return {
     label: COLLECTION_LABELS[collection].plural,
     path: `/${collection}/`,
-    items: (site.listed[collection] as CollectionEntry<DocCollection>[]).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
+    items: listed.slice(start, end).map((e) => ({ title: e.data.title, url: `/${collection}/${e.id}/`, current: e.id === id })),
+    total: listed.length,
   };
 }
 

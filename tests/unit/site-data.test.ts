@@ -17,6 +17,8 @@ import { assessmentData } from '../../src/data/assessment.ts';
 import { homeData } from '../../src/data/home.ts';
 import { kindPanelOf, panelToc, percentChange } from '../../src/data/panels.ts';
 import { PAGE_SECTION_IDS } from '../../src/lib/sections.ts';
+import { siblingsOf } from '../../src/data/entry-view.ts';
+import { SIDEBAR_FULL_LIST, SIDEBAR_WINDOW } from '../../src/lib/sidebar.ts';
 import { caseStudyIndex, playbookIndex, protocolIndex, spokeGroups, teamsIndex } from '../../src/data/indexes.ts';
 
 const DAY = '2026-12-04';
@@ -234,5 +236,23 @@ describe('start page and path agree on the phase guide', () => {
     const wrong = { ...start, data: { ...(start.data as object), phase: 1 } };
     const found = validateContent([...raws.filter((r) => r !== start), wrong]).problems;
     expect(found).toEqual([expect.objectContaining({ file: start.file, field: 'phase', message: expect.stringContaining('leads through the phase 3 guide') })]);
+  });
+});
+
+describe('siblingsOf', () => {
+  it('lists every shipped playbook, the current one marked', () => {
+    const s = siblingsOf(site, 'playbooks', firstPlaybook.id);
+    expect(s.items.map((i) => i.url)).toEqual(site.listed.playbooks.map((e) => `/playbooks/${e.id}/`));
+    expect(s.items.filter((i) => i.current).map((i) => i.url)).toEqual([`/playbooks/${firstPlaybook.id}/`]);
+    expect(s.total).toBe(site.listed.playbooks.length);
+  });
+
+  it('lists a window around the page in a collection too long to list whole', () => {
+    const many = Array.from({ length: SIDEBAR_FULL_LIST + 60 }, (_, i) => ({ ...firstPlaybook, id: `p-${String(i).padStart(3, '0')}` }));
+    const long = { ...site, listed: { ...site.listed, playbooks: many } };
+    const s = siblingsOf(long, 'playbooks', 'p-050');
+    expect(s.total).toBe(many.length);
+    expect(s.items).toHaveLength(SIDEBAR_WINDOW);
+    expect(s.items.find((i) => i.current)?.url).toBe('/playbooks/p-050/');
   });
 });
