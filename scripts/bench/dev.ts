@@ -110,12 +110,10 @@ async function measureEdits(browser: Browser, url: string, file: string): Promis
 
 interface DevRun { readyMs: number; editMs: number[] }
 
-async function portalDev(corpus: CorpusSummary, port: number, browser: Browser, run: number, verbose: boolean): Promise<DevRun> {
-  const cacheDir = join(BENCH, 'dev-portal-cache/');
-  rmSync(cacheDir, { recursive: true, force: true });
-  saveProjectCaches(); // astro dev in the project rewrites .astro/
+/** Starts `astro dev` in `projectDir`, times its first answer for the corpus's sample playbook, then its edits. */
+async function timeDev(projectDir: string, env: Record<string, string>, log: string, corpus: CorpusSummary, port: number, browser: Browser, verbose: boolean): Promise<DevRun> {
   const started = performance.now();
-  const server = startDev(ROOT, port, { HUB_CONTENT_DIR: corpus.dir, HUB_CACHE_DIR: cacheDir, HUB_TODAY: '2026-06-01' }, join(BENCH, `dev-portal-run${run}.log`), verbose);
+  const server = startDev(projectDir, port, env, join(BENCH, log), verbose);
   try {
     const url = `${server.origin}/playbooks/${corpus.samplePlaybook}/`;
     const readyMs = await firstAnswer(url, started, server);
@@ -123,6 +121,16 @@ async function portalDev(corpus: CorpusSummary, port: number, browser: Browser, 
     return { readyMs, editMs };
   } finally {
     await server.stop();
+  }
+}
+
+async function portalDev(corpus: CorpusSummary, port: number, browser: Browser, run: number, verbose: boolean): Promise<DevRun> {
+  const cacheDir = join(BENCH, 'dev-portal-cache/');
+  rmSync(cacheDir, { recursive: true, force: true });
+  saveProjectCaches(); // astro dev in the project rewrites .astro/
+  try {
+    return await timeDev(ROOT, { HUB_CONTENT_DIR: corpus.dir, HUB_CACHE_DIR: cacheDir, HUB_TODAY: '2026-06-01' }, `dev-portal-run${run}.log`, corpus, port, browser, verbose);
+  } finally {
     restoreProjectCaches();
   }
 }
@@ -130,16 +138,7 @@ async function portalDev(corpus: CorpusSummary, port: number, browser: Browser, 
 async function floorDev(corpus: CorpusSummary, port: number, browser: Browser, run: number, verbose: boolean): Promise<DevRun> {
   const floorDir = join(BENCH, 'floor');
   writeFloorProject(floorDir, corpus.dir); // fresh project, empty cache: cold like the portal
-  const started = performance.now();
-  const server = startDev(floorDir, port, {}, join(BENCH, `dev-floor-run${run}.log`), verbose);
-  try {
-    const url = `${server.origin}/playbooks/${corpus.samplePlaybook}/`;
-    const readyMs = await firstAnswer(url, started, server);
-    const editMs = await measureEdits(browser, url, entryFile(corpus));
-    return { readyMs, editMs };
-  } finally {
-    await server.stop();
-  }
+  return timeDev(floorDir, {}, `dev-floor-run${run}.log`, corpus, port, browser, verbose);
 }
 
 const s1 = (ms: number) => (ms / 1000).toFixed(1);

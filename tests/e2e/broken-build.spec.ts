@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 
 test.describe.configure({ mode: 'serial' });
 const FIXTURES = resolve('tests/fixtures');
@@ -22,11 +23,11 @@ function corpus(caseName?: string, remove: string[] = []): string {
 }
 
 function build(dir: string) {
-  return spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
+  return withBuildLock(() => spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
     encoding: 'utf8',
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), CI: 'true' },
     timeout: 120_000,
-  });
+  }));
 }
 
 for (const [name, remove, expected] of [
@@ -74,11 +75,11 @@ test('the valid base corpus builds under a path prefix: count check, base-aware 
   writeFileSync(join(dir, 'content', 'spokes', 'old-unit.yaml'), 'name: Old unit\nkind: spoke\ntype: business-unit\ndescription: A unit that was merged.\ncontactRole: spoke lead\nstatus: withdrawn\n');
   const check = spawnSync(process.execPath, [resolve('scripts/check.ts'), '--dir', join(dir, 'content')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
-  const run = spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
+  const run = withBuildLock(() => spawnSync(ASTRO, ['build', '--outDir', join(dir, 'dist')], {
     encoding: 'utf8',
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), BASE_PATH: '/social-hub', SITE_URL: 'https://intranet.example', CI: 'true' },
     timeout: 120_000,
-  });
+  }));
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   expect(run.stdout).toMatch(/7 published entries: 7 pages, 7 listed on index pages, 7 in the search index[^;]*; 2 withdrawn/);
   for (const [page, index] of [['glossary/old-term', 'glossary'], ['paths/old-path', 'paths'], ['spokes/old-unit', 'spokes']] as const) {

@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 
 const FIXTURES = resolve('tests/fixtures');
 const EVIL_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.documentElement.setAttribute('data-pwned', 'yes')</script></svg>\n`;
@@ -24,11 +25,11 @@ test('the build refuses every attack, one line per file, and writes no site', as
     writeFileSync(join(dir, 'content/playbooks/evil.js'), 'document.title = "pwned";\n');
     writeFileSync(join(dir, 'content/playbooks/start.mdx'), `${PLAYBOOK}\nimport evil from './evil.js?url'\n\n<script src={evil}></script>\n`);
     writeFileSync(join(dir, 'content/playbooks/refresh.md'), PLAYBOOK.replace('Start a channel', 'Refresh').concat('\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n'));
-    const run = spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', join(dir, 'dist')], {
+    const run = withBuildLock(() => spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', join(dir, 'dist')], {
       encoding: 'utf8',
       env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache'), CI: 'true' },
       timeout: 120_000,
-    });
+    }));
     const out = `${run.stdout}${run.stderr}`;
     expect(run.status, out).toBe(1);
     expect(out).toContain('content/playbooks/diagram.svg  is an SVG');

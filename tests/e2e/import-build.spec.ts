@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fillIn } from '../import-fill-in.ts';
+import { withBuildLock } from './build-lock.ts';
 
 const EXPORTS = resolve('tests/fixtures/import/exports');
 const STYLES = ['hugo-docsy', 'hugo-plain', 'jekyll', 'mkdocs', 'govuk', 'confluence', 'mediawiki'];
@@ -37,11 +38,11 @@ test('imported drafts from seven export styles, filled in and published, pass th
 
     const check = spawnSync(process.execPath, ['scripts/check.ts', '--dir', contentDir], { encoding: 'utf8' });
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
-    const build = spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', join(dir, 'dist')], {
+    const build = withBuildLock(() => spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', join(dir, 'dist')], {
       encoding: 'utf8',
       env: { ...process.env, HUB_CONTENT_DIR: contentDir, HUB_CACHE_DIR: join(dir, 'cache'), CI: 'true' },
       timeout: 200_000,
-    });
+    }));
     expect(build.status, `${build.stdout}${build.stderr}`).toBe(0);
 
     for (const file of drafts) {

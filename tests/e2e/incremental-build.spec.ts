@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { withBuildLock } from './build-lock.ts';
 
 test.describe.configure({ mode: 'serial' });
 const FIXTURES = resolve('tests/fixtures');
@@ -44,11 +45,11 @@ contact:
 `;
 
 function build(content: string, out: string, cache: string, env: Record<string, string> = {}) {
-  const run = spawnSync(ASTRO, ['build', '--outDir', out], {
+  const run = withBuildLock(() => spawnSync(ASTRO, ['build', '--outDir', out], {
     encoding: 'utf8',
     env: { ...process.env, HUB_CONTENT_DIR: content, HUB_CACHE_DIR: cache, HUB_TODAY: '2026-12-04', HUB_BUILT_AT: '2026-12-04T09:00:00.000Z', NO_COLOR: '1', CI: 'true', ...env },
     timeout: 240_000,
-  });
+  }));
   expect(run.status, run.stdout + run.stderr).toBe(0);
   return run.stdout + run.stderr;
 }

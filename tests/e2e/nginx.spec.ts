@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { freePort, SESSION_COOKIE, startIdentityStub, startNginx, STUB_USER, type RunningNginx } from './nginx-server.ts';
 import { HSTS, cacheControl, securityHeadersFor } from '../../src/lib/security-headers.ts';
 import { parseLogLine } from '../../src/lib/signals.ts';
+import { withBuildLock } from './build-lock.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -32,11 +33,11 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(join(tmpdir(), 'hub-nginx-'));
   site = join(dir, 'site');
-  const build = spawnSync(ASTRO, ['build', '--outDir', site], {
+  const build = withBuildLock(() => spawnSync(ASTRO, ['build', '--outDir', site], {
     encoding: 'utf8',
     env: { ...process.env, HUB_SIGNALS: '1', BASE_PATH: BASE.slice(0, -1), HUB_CACHE_DIR: join(dir, 'cache'), CI: 'true' },
     timeout: 200_000,
-  });
+  }));
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   const port = await freePort(process.env.E2E_NGINX_PORT);
   const authPort = await freePort(process.env.E2E_STUB_PORT);

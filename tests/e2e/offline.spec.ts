@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './nginx-server.ts';
+import { withBuildLock } from './build-lock.ts';
 
 test.use({ serviceWorkers: 'allow' });
 // One test at a time: two of them run real Astro builds, which share the project's .astro/ folder.
@@ -134,11 +135,11 @@ test('behind single sign-on: an expired session still opens saved protocols, and
 /** A real build of the small fixture corpus into dir/out; returns the build's output on failure. */
 function buildFixture(content: string, out: string, cache: string, extra: Record<string, string> = {}) {
   const { HUB_BUILT_AT: _pinned, ...env } = { ...process.env, ...extra };
-  const run = spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
+  const run = withBuildLock(() => spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
     encoding: 'utf8',
     env: { ...env, HUB_CONTENT_DIR: content, HUB_CACHE_DIR: cache, CI: 'true' },
     timeout: 120_000,
-  });
+  }));
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
 }
 
