@@ -115,8 +115,12 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
   server.stderr.on('data', (d) => (log += d));
   try {
     await expect.poll(() => log, { timeout: 60_000 }).toContain(`${port}`);
-    await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel');
+    // The first request can meet the dev server mid-start (its first content sync, or Vite's
+    // dependency scan reloading the page): ask again until it answers or the time is up.
+    await expect(async () => {
+      await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel', { timeout: 2_000 });
+    }).toPass({ timeout: 45_000 });
 
     writeFileSync(file, good.replace('owner: hub-editorial', 'owner: nobody'));
     await expect.poll(() => log, { timeout: 20_000 }).toContain('start.md:4  owner: points to "nobody", which does not exist');
