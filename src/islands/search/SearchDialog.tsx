@@ -88,7 +88,9 @@ export default function SearchDialog({ base }: Props) {
       ref={dialog}
       className="search-dialog"
       aria-labelledby="search-dialog-title"
-      onClose={() => setOpen(false)}
+      // `close` fires in a task of its own, and a key that opens search again can run before it:
+      // the dialog's own state says whether it is open.
+      onClose={() => setOpen(!!dialog.current?.open)}
       onClick={(e) => e.target === dialog.current && close()}
     >
       <div className="search-dialog-inner">
