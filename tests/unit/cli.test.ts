@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dateOption, EXIT, readArgs } from '../../scripts/lib/cli.ts';
+import { dateOption, EXIT, integerOption, readArgs, runMain } from '../../scripts/lib/cli.ts';
 
 const USAGE = 'Usage: npm run example [-- --dir content]';
 
@@ -71,6 +71,51 @@ describe('dateOption', () => {
       expect(code, bad).toBe(EXIT.usage);
       expect(err).toMatch(new RegExp(`^--since must be a date like \\d{4}-\\d{2}-\\d{2} \\(got "${bad}"\\)`));
     }
+  });
+});
+
+describe('integerOption', () => {
+  it('passes a whole number in range and undefined through', async () => {
+    expect((await runAsync(() => integerOption(USAGE, 'runs', '3'))).result).toBe(3);
+    expect((await runAsync(() => integerOption(USAGE, 'seed', '0', { min: 0 }))).result).toBe(0);
+    expect((await runAsync(() => integerOption(USAGE, 'port', '65535', { max: 65535 }))).result).toBe(65535);
+    expect((await runAsync(() => integerOption(USAGE, 'port', undefined))).result).toBeUndefined();
+  });
+  it('refuses anything else with a usage error naming the option and its range', async () => {
+    for (const bad of ['0', 'abc', '-1', '1.5', '2e3', '', '65536']) {
+      const { code, err } = await runAsync(() => integerOption(USAGE, 'runs', bad, { max: 65535 }));
+      expect(code, bad).toBe(EXIT.usage);
+      expect(err.split('\n')[0]).toBe(`--runs must be a whole number from 1 to 65535 (got "${bad}").`);
+      expect(err).toContain(USAGE);
+    }
+    expect((await runAsync(() => integerOption(USAGE, 'pages', '0'))).err).toMatch(/^--pages must be a whole number of at least 1 \(got "0"\)/);
+  });
+});
+
+describe('runMain', () => {
+  /** Run main through runMain with process.exit recorded instead of exiting. */
+  const exitOf = async (main: () => Promise<number>) => {
+    let code: number | undefined;
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(process, 'exit').mockImplementation(((c?: number) => void (code = c)) as typeof process.exit);
+    try {
+      await runMain(main);
+      return { code, err: err.mock.calls.flat() };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  };
+  it('exits with the code main returns', async () => {
+    expect((await exitOf(async () => EXIT.ok)).code).toBe(EXIT.ok);
+    expect((await exitOf(async () => EXIT.problems)).code).toBe(EXIT.problems);
+  });
+  it('prints an error main throws and exits 1', async () => {
+    const failure = new Error('the build failed');
+    const { code, err } = await exitOf(async () => {
+      throw failure;
+    });
+    expect(code).toBe(EXIT.problems);
+    expect(err).toEqual([failure]);
   });
 });
 
