@@ -691,11 +691,6 @@ export function loadNote(): string {
   return `load average ${one.toFixed(2)} on ${cpus().length} CPUs${busy ? ' (busy: other work was running just before)' : ''}`;
 }
 
-export function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
 /**
  * Install handlers so that Ctrl+C, a closed pipe (`… | head`) or an uncaught error still stop the
  * builds and servers this script started and put the project's caches back. Both steps are
@@ -1031,7 +1026,7 @@ export interface BuildBenchOptions extends CorpusArgs {
  * The build bench's options, from the command line unless given: `--help` prints USAGE and exits 0,
  * a usage error exits 2, both before any work (no lock, no corpus, no build).
  */
-export function readOptions(args = process.argv.slice(2)): BuildBenchOptions {
+export function readOptions(args?: string[]): BuildBenchOptions {
   const { values } = readArgs(USAGE, OPTIONS, { args });
   if (values.verify && !values.incremental) usageError(USAGE, '--verify checks the incremental measurement: give it with --incremental.');
   if (values.incremental && values.dev) usageError(USAGE, '--dev measures dev servers instead of builds: give --incremental without it.');

@@ -211,7 +211,7 @@ export interface IncrementalBenchOptions extends CorpusArgs {
  * The incremental bench's options, from the command line unless given: `--help` prints USAGE and
  * exits 0, a usage error exits 2, both before any work (no lock, no corpus, no build).
  */
-export function readOptions(args = process.argv.slice(2)): IncrementalBenchOptions {
+export function readOptions(args?: string[]): IncrementalBenchOptions {
   const { values } = readArgs(USAGE, OPTIONS, { args });
   return { ...readCorpusArgs(USAGE, values), runs: integerOption(USAGE, 'runs', values.runs), verify: values.verify };
 }
