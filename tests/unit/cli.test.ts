@@ -2,9 +2,11 @@
  * The command-line convention (scripts/lib/cli.ts): parseArgs, one usage text, exit codes 0 ok,
  * 1 problems found, 2 usage error. The helper runs in-process, and every script in scripts/ is loaded
  * (in-process too: starting Node 24 per script costs seconds) with --help and with an unknown option.
+ * The benches in scripts/bench/ run their work only as the started script, so their exported
+ * readOptions(args), the first thing each runs, is called instead.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dateOption, EXIT, integerOption, readArgs, runMain } from '../../scripts/lib/cli.ts';
 
@@ -141,5 +143,42 @@ describe('every script follows the convention', () => {
     const unknown = await call(script, '--no-such-option');
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.err).toMatch(/no-such-option[\s\S]*\n\nUsage: /);
+  });
+});
+
+describe('every bench follows the convention', () => {
+  /** The bench entry points: the files that package.json's bench scripts run (npm run bench, bench:search…). */
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const benches = Object.entries(scripts).flatMap(([name, command]) => {
+    const file = /^node (scripts\/bench\/[\w-]+\.ts)$/.exec(command)?.[1];
+    return file ? [{ name, file }] : [];
+  });
+  /** The bench's readOptions(args), which its main runs before anything else. */
+  const readOptionsOf = async (file: string) => {
+    const mod = (await import(/* @vite-ignore */ `../../${file}`)) as { readOptions?: (args: string[]) => unknown };
+    expect(mod.readOptions, `${file} exports readOptions(args)`).toBeTypeOf('function');
+    return mod.readOptions!;
+  };
+
+  it('finds every bench in package.json', () => {
+    expect(benches.map((b) => b.name)).toEqual(expect.arrayContaining(['bench', 'bench:incremental', 'bench:search', 'bench:relevance', 'bench:signals']));
+  });
+
+  it.each(benches)('$name: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ name, file }) => {
+    const readOptions = await readOptionsOf(file);
+    const help = await runAsync(() => readOptions(['--help']));
+    expect(help.code, help.err).toBe(EXIT.ok);
+    expect(help.out.startsWith(`Usage: npm run ${name} `), help.out.split('\n')[0]).toBe(true);
+    expect(help.out).toMatch(/\nExit codes: 0 .*, 2 usage error/);
+    // Each refused command line, with what the first line of the message must name.
+    const refused: [string[], string][] = [[['--no-such-option'], '--no-such-option'], [['stray'], 'stray']];
+    // A count the usage offers must be a whole number of at least 1.
+    for (const option of ['--pages', '--runs', '--lines']) if (help.out.includes(`\n  ${option} N `)) refused.push([[option, 'abc'], option], [[option, '0'], option]);
+    for (const [args, named] of refused) {
+      const { code, err } = await runAsync(() => readOptions(args));
+      expect(code, args.join(' ')).toBe(EXIT.usage);
+      expect(err.split('\n')[0], args.join(' ')).toContain(named);
+      expect(err, args.join(' ')).toContain(`\n\nUsage: npm run ${name} `);
+    }
   });
 });
