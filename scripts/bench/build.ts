@@ -4,7 +4,7 @@
  * pages (the least any site with this search can take), and how heavy a first visit to an entry
  * page is.
  *
- * Usage: npx node scripts/bench/build.ts [--pages 2000] [--runs 3] [--seed 7] [--dev] [--keep] [--verbose]
+ * Options, what it prints and its exit codes: USAGE below (`npm run bench -- --help`).
  *
  * What it does, in order:
  *  1. generates a synthetic corpus (scripts/bench/corpus.ts) in .bench/corpus-XXXX/;
@@ -18,10 +18,9 @@
  *  4. prints each run, the medians with their range, the ratios portal / (floor + Pagefind) and
  *     portal / floor against the targets, the median time of each build step, and a warning
  *     wherever the runs scatter more than the difference reported; removes .bench unless --keep.
- * With --dev it measures the authoring loop instead (scripts/bench/dev.ts).
- *
- * Exit code: 0 when every build succeeds (even if a target fails: this is a report), 1 when a build
- * fails, 2 on a usage error. The helpers are exported for scripts/bench/search.ts and dev.ts.
+ * With --dev it measures the authoring loop instead (scripts/bench/dev.ts); with --incremental it
+ * measures rebuilds after the cold runs (scripts/bench/incremental.ts, a step in BENCH_STEPS).
+ * The helpers are exported for the other benches in scripts/bench/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync, writeSync, createWriteStream } from 'node:fs';
@@ -33,7 +32,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
+import { integerOption, readArgs, runMain, usageError } from '../lib/cli.ts';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
+import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 import { pairedRatios, ratioUndecided, runOrder, spreadExceedsDifference, spreadOf, type Spread } from './stats.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -690,11 +691,6 @@ export function loadNote(): string {
   return `load average ${one.toFixed(2)} on ${cpus().length} CPUs${busy ? ' (busy: other work was running just before)' : ''}`;
 }
 
-export function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
 /**
  * Install handlers so that Ctrl+C, a closed pipe (`… | head`) or an uncaught error still stop the
  * builds and servers this script started and put the project's caches back. Both steps are
@@ -930,54 +926,128 @@ export function reportTrials(trials: Trial[], pages: number): void {
 
 /**
  * Extra measurements that plug into the build bench after the cold runs, each in its own file
- * (scripts/bench/<name>.ts, exporting `measure`). The incremental-build measurement (edit one
- * entry, rebuild, compare with the cold build) belongs here: add its flag and module to
- * BENCH_STEPS; it receives the corpus, the cold runs and the helpers it needs.
+ * (scripts/bench/<name>.ts, exporting `measure`) and switched on by the option of the same name.
+ * The incremental-build measurement (edit one entry, rebuild, compare with the cold build) is one.
+ * A new step adds its module to BENCH_STEPS and its flag, with any option it reads, to OPTIONS,
+ * USAGE and BenchStepContext; it receives the corpus, the cold runs and those options.
  */
 export interface BenchStepContext {
   corpus: CorpusSummary;
   pages: number;
   runs: number;
   verbose: boolean;
+  /** --verify: the step also checks what it measured (incremental: the warm build against a cold one, byte for byte). */
+  verify: boolean;
   /** The cold runs just measured: their portal wall times are what a rebuild is compared with. */
   trials: Trial[];
 }
-export type BenchStep = (ctx: BenchStepContext) => Promise<void>;
-/** flag -> module (relative to this file) exporting `measure: BenchStep`. */
-export const BENCH_STEPS: Record<string, string> = { incremental: './incremental.ts' };
+/** Measure and print; false when a build failed or --verify found a difference (the bench then exits 1). */
+export type BenchStep = (ctx: BenchStepContext) => Promise<boolean>;
+/** option -> module (relative to this file) exporting `measure: BenchStep`. */
+export const BENCH_STEPS = { incremental: './incremental.ts' } as const;
 
-async function runBenchSteps(ctx: BenchStepContext): Promise<void> {
-  for (const [flag, file] of Object.entries(BENCH_STEPS)) {
-    if (!process.argv.includes(`--${flag}`)) continue;
+async function runBenchSteps(ctx: BenchStepContext, wanted: Record<keyof typeof BENCH_STEPS, boolean>): Promise<boolean> {
+  let ok = true;
+  for (const [flag, file] of Object.entries(BENCH_STEPS) as [keyof typeof BENCH_STEPS, string][]) {
+    if (!wanted[flag]) continue;
     const mod = (await import(new URL(file, import.meta.url).href)) as { measure?: BenchStep };
     if (!mod.measure) throw new Error(`${file} does not export measure()`);
-    await mod.measure(ctx);
+    ok = (await mod.measure(ctx)) && ok;
   }
+  return ok;
 }
 
-async function main(): Promise<number> {
-  const pages = Number(argValue('pages') ?? 2000);
-  const seed = Number(argValue('seed') ?? 7);
-  const runs = Math.max(1, Number(argValue('runs') ?? 3));
-  const keep = process.argv.includes('--keep');
-  const verbose = process.argv.includes('--verbose');
-  const dev = process.argv.includes('--dev');
-  if (!Number.isInteger(pages) || pages < 1 || !Number.isInteger(runs)) {
-    console.error('usage: npm run bench -- [--pages 2000] [--runs 3] [--seed 7] [--dev] [--keep] [--verbose]');
-    return 2;
-  }
+/**
+ * How every corpus bench starts: handlers that clean up on any exit, the lock (waiting while another
+ * bench runs in this project), then the synthetic corpus in .bench/. Returns the corpus and the load
+ * average noted before it was generated.
+ */
+export async function startBench(pages: number, seed: number): Promise<{ corpus: CorpusSummary; loadBefore: string }> {
   installCleanup();
-
   await acquireLock();
   const loadBefore = loadNote();
   console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
   const corpus = makeCorpus(pages, seed);
   console.log(`  ${corpus.files} files, ${mb(corpus.bytes)} MB in ${relative(ROOT, corpus.dir)} (${Object.entries(corpus.counts).map(([c, n]) => `${c} ${n}`).join(', ')}; ${corpus.mdx} MDX)`);
+  return { corpus, loadBefore };
+}
 
+/** How build and search end, whatever happened: children stopped, the project's caches put back, .bench/ removed unless kept, the lock released. */
+export function finishBench(keep: boolean): void {
+  stopAll();
+  restoreProjectCaches();
+  if (!keep) rmSync(BENCH, { recursive: true, force: true });
+  releaseLock();
+}
+
+const USAGE = `Usage: npm run bench [-- --pages 2000] [--runs 3] [--seed 7] [--incremental [--verify]] [--keep] [--verbose]
+       npm run bench -- --dev [--pages 2000] [--runs 3] [--seed 7] [--port N] [--keep] [--verbose]
+
+Builds a synthetic corpus with the portal, with a bare Astro project (the floor) and with the floor
+plus a Pagefind index of its pages, every build cold, --runs times each, alternating which goes
+first; then opens an entry page of the portal in Chromium. Prints each run; the medians with their
+range of wall time, CPU and peak memory; the ratios portal / (floor + Pagefind) and portal / floor
+against the targets; the median time of each build step; the first visit's bytes; the load average;
+and a warning wherever the runs spread wider than the difference they report.
+With --dev it measures the authoring loop instead: from starting astro dev (cold) until it answers
+an entry page, portal against floor, and from writing an entry file until Chromium shows the new
+text; the medians with their range.
+
+${CORPUS_USAGE}
+  --runs N       runs of each build, or of each dev server with --dev (default: 3); with --incremental, also its runs
+  --incremental  after the cold runs, measure the rebuild after one edited entry on the same corpus, as npm run bench:incremental does
+  --verify       with --incremental: then build the edited corpus cold and compare it with the last warm build, byte for byte
+  --dev          measure the authoring loop (above) instead of the builds
+  --port N       with --dev: the dev servers' port on 127.0.0.1 (default: a free one)
+  --keep         keep .bench/: the corpus, the last dists, the floor project and one log per build (default: removed)
+  --verbose      show the build and dev-server logs as they run
+
+Exit codes: 0 every build succeeded (a missed target is reported, not an error), 1 a build failed or --verify found a difference, 2 usage error.`;
+
+const OPTIONS = {
+  ...CORPUS_OPTIONS,
+  runs: { type: 'string', default: '3' },
+  incremental: { type: 'boolean', default: false },
+  verify: { type: 'boolean', default: false },
+  dev: { type: 'boolean', default: false },
+  port: { type: 'string' },
+} as const;
+
+export interface BuildBenchOptions extends CorpusArgs {
+  runs: number;
+  incremental: boolean;
+  verify: boolean;
+  dev: boolean;
+  /** --port, for --dev; undefined: a free one. */
+  port?: number;
+}
+
+/**
+ * The build bench's options, from the command line unless given: `--help` prints USAGE and exits 0,
+ * a usage error exits 2, both before any work (no lock, no corpus, no build).
+ */
+export function readOptions(args?: string[]): BuildBenchOptions {
+  const { values } = readArgs(USAGE, OPTIONS, { args });
+  if (values.verify && !values.incremental) usageError(USAGE, '--verify checks the incremental measurement: give it with --incremental.');
+  if (values.incremental && values.dev) usageError(USAGE, '--dev measures dev servers instead of builds: give --incremental without it.');
+  if (values.port !== undefined && !values.dev) usageError(USAGE, "--port sets the dev servers' port: give it with --dev.");
+  return {
+    ...readCorpusArgs(USAGE, values),
+    runs: integerOption(USAGE, 'runs', values.runs),
+    incremental: values.incremental,
+    verify: values.verify,
+    dev: values.dev,
+    port: integerOption(USAGE, 'port', values.port, { max: 65535 }),
+  };
+}
+
+async function main(options: BuildBenchOptions): Promise<number> {
+  const { pages, seed, runs, keep, verbose } = options;
+  const { corpus, loadBefore } = await startBench(pages, seed);
   try {
-    if (dev) {
+    if (options.dev) {
       const { benchDev } = await import('./dev.ts');
-      return await benchDev(corpus, runs, verbose);
+      return await benchDev(corpus, runs, verbose, options.port);
     }
     const trials = await runTrials(corpus.dir, runs, verbose);
     const last = trials[trials.length - 1];
@@ -1029,24 +1099,14 @@ async function main(): Promise<number> {
     }
 
     // Hook: further measurements (incremental rebuilds) run here, after the cold runs they compare with.
-    await runBenchSteps({ corpus, pages, runs, verbose, trials });
+    const stepsOk = await runBenchSteps({ corpus, pages, runs, verbose, verify: options.verify, trials }, options);
 
     if (keep) console.log(`\nKept ${relative(ROOT, BENCH)}/ (corpus, portal-dist, floor, build logs per run).`);
-    return trials.length === runs && trials.every((t) => t.portal.ok && t.floor.ok) ? 0 : 1;
+    return trials.length === runs && trials.every((t) => t.portal.ok && t.floor.ok) && stepsOk ? 0 : 1;
   } finally {
-    stopAll();
-    restoreProjectCaches();
-    if (!keep) rmSync(BENCH, { recursive: true, force: true });
-    releaseLock();
+    finishBench(keep);
   }
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
-    },
-  );
-}
+// An error exits 1 through runMain; the 'exit' handler (installCleanup) stops children, restores caches and releases the lock.
+if (import.meta.main) runMain(() => main(readOptions()));

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import { argValue, BENCH, freePort, launchBrowser, loadNote, mark, restoreProjectCaches, ROOT, saveProjectCaches, table, writeFloorProject } from './build.ts';
+import { BENCH, freePort, launchBrowser, loadNote, mark, restoreProjectCaches, ROOT, saveProjectCaches, table, writeFloorProject } from './build.ts';
 import type { CorpusSummary } from './corpus.ts';
 import { runOrder, spreadOf, type Spread } from './stats.ts';
 
@@ -145,9 +145,9 @@ const s1 = (ms: number) => (ms / 1000).toFixed(1);
 const s2 = (ms: number) => (ms / 1000).toFixed(2);
 const fmt = (s: Spread, f: (n: number) => string) => `${f(s.median)} s (${f(s.min)}-${f(s.max)})`;
 
-/** Run the authoring-loop bench and print its report; returns the exit code. */
-export async function benchDev(corpus: CorpusSummary, runs: number, verbose: boolean): Promise<number> {
-  const port = Number(argValue('port') ?? 0) || (await freePort());
+/** Run the authoring-loop bench and print its report; returns the exit code. `port`: the dev servers' (default: a free one). */
+export async function benchDev(corpus: CorpusSummary, runs: number, verbose: boolean, port?: number): Promise<number> {
+  port ??= await freePort();
   const loadBefore = loadNote();
   const browser = await launchBrowser();
   const portal: DevRun[] = [];

@@ -2,7 +2,7 @@
  * Incremental build benchmark: how long the portal takes to rebuild after one edited entry,
  * against a cold build of the same corpus.
  *
- * Usage: npx node scripts/bench/incremental.ts [--pages 2000] [--runs 3] [--seed 7] [--verify] [--keep] [--verbose]
+ * Options, what it prints and its exit codes: USAGE below (`npm run bench:incremental -- --help`).
  *
  * Each run, on one synthetic corpus (scripts/bench/corpus.ts):
  *  1. a cold build with an empty cache folder (HUB_CACHE_DIR);
@@ -11,14 +11,14 @@
  * It prints the steps of both builds (median over the runs), the medians of the wall times with
  * their spread, and the ratio warm/cold against the target (at most 0.5). With --verify it then
  * builds the edited corpus cold into another folder and compares it with the last warm build byte
- * for byte (search index included): the ratio means nothing if the output differs.
- *
- * Exit code: 0 when every build succeeds (even if the target fails: this is a report), 1 when a
- * build fails or --verify finds a difference.
+ * for byte (search index included): the ratio means nothing if the output differs. The build bench
+ * runs the same measurement as a step (`npm run bench -- --incremental`, through `measure`).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BENCH, ROOT, acquireLock, argValue, buildPhases, installCleanup, loadNote, makeCorpus, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, table, type RunResult } from './build.ts';
+import { integerOption, readArgs, runMain } from '../lib/cli.ts';
+import { BENCH, ROOT, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
+import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** The incremental target: one edited entry rebuilds in at most this share of a cold build. */
@@ -140,76 +140,94 @@ export function report(runs: IncrementalRun[]): { text: string; ratio: number } 
 }
 
 /**
- * The same measurement as a step of the build bench (`npm run bench -- --incremental`), on its
- * corpus after its cold runs: one cold build, one edit and one warm build per run.
+ * Build the edited corpus cold into another folder and compare it with the last run's warm build,
+ * byte for byte (search index included). True when they are identical.
  */
-export async function measure(ctx: { corpus: { dir: string }; pages: number; runs: number; verbose: boolean }): Promise<void> {
-  const runs: IncrementalRun[] = [];
-  for (let i = 1; i <= ctx.runs; i++) {
-    console.log(`Incremental run ${i} of ${ctx.runs}: cold build, one edited entry, warm build…`);
-    const r = await runIncremental(ctx.corpus.dir, i, ctx.verbose);
-    if (r.cold.code !== 0 || r.warm.code !== 0) {
-      console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
-      return;
-    }
-    runs.push(r);
-  }
-  console.log(`\nIncremental build, ${ctx.pages} entries, ${runs.length} run(s) (${loadNote()})\n${report(runs).text}`);
+async function verifyWarmBuild(corpus: string, lastRun: number, verbose: boolean): Promise<boolean> {
+  console.log('Verifying: a cold build of the edited corpus, compared with the last warm build…');
+  const check = await build(corpus, join(BENCH, 'incremental-verify'), join(BENCH, 'incremental-verify-cache'), verbose);
+  const diff = check.code === 0 ? differences(join(BENCH, `incremental-warm-${lastRun}`), join(BENCH, 'incremental-verify')) : ['(the cold build failed)'];
+  console.log(diff.length ? `  DIFFERENT: ${diff.slice(0, 10).join(', ')}${diff.length > 10 ? ` and ${diff.length - 10} more` : ''}` : '  identical, byte for byte (search index included)');
+  return diff.length === 0;
 }
 
-async function main(): Promise<number> {
-  const pages = Number(argValue('pages') ?? 2000);
-  const runsWanted = Number(argValue('runs') ?? 3);
-  const seed = Number(argValue('seed') ?? 7);
-  const verbose = process.argv.includes('--verbose');
-  const keep = process.argv.includes('--keep');
-  installCleanup();
-  await acquireLock();
-  console.log(`Generating a ${pages}-entry corpus… (${loadNote()})`);
-  const corpus = makeCorpus(pages, seed);
+/**
+ * The whole measurement on a corpus: `runs` times a cold build, one edit and a warm build, then with
+ * `verify` the comparison with a cold build, then the report. The builds run in the project (they
+ * rewrite its .astro/), so its caches are saved first and put back after. False when a build failed
+ * or the comparison found a difference.
+ */
+async function measureIncremental(corpus: string, { pages, runs: wanted, verbose, verify }: { pages: number; runs: number; verbose: boolean; verify: boolean }): Promise<boolean> {
   const runs: IncrementalRun[] = [];
-  let failed = false;
+  let ok = true;
+  saveProjectCaches();
   try {
-    saveProjectCaches();
-    try {
-      for (let i = 1; i <= runsWanted; i++) {
-        console.log(`Run ${i} of ${runsWanted}: cold build, one edited entry, warm build…`);
-        const r = await runIncremental(corpus.dir, i, verbose);
-        if (r.cold.code !== 0 || r.warm.code !== 0) {
-          console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
-          failed = true;
-          break;
-        }
-        console.log(`  cold ${secs(r.cold.wallMs)} s, warm ${secs(r.warm.wallMs)} s (${r.reused} pages reused)`);
-        runs.push(r);
+    for (let i = 1; i <= wanted; i++) {
+      console.log(`Incremental run ${i} of ${wanted}: cold build, one edited entry, warm build…`);
+      const r = await runIncremental(corpus, i, verbose);
+      if (r.cold.code !== 0 || r.warm.code !== 0) {
+        console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
+        ok = false;
+        break;
       }
-      if (!failed && process.argv.includes('--verify') && runs.length) {
-        console.log('Verifying: a cold build of the edited corpus, compared with the last warm build…');
-        const check = await build(corpus.dir, join(BENCH, 'incremental-verify'), join(BENCH, 'incremental-verify-cache'), verbose);
-        const diff = check.code === 0 ? differences(join(BENCH, `incremental-warm-${runs.length}`), join(BENCH, 'incremental-verify')) : ['(the cold build failed)'];
-        console.log(diff.length ? `  DIFFERENT: ${diff.slice(0, 10).join(', ')}${diff.length > 10 ? ` and ${diff.length - 10} more` : ''}` : '  identical, byte for byte (search index included)');
-        failed ||= diff.length > 0;
-      }
-    } finally {
-      restoreProjectCaches();
+      console.log(`  cold ${secs(r.cold.wallMs)} s, warm ${secs(r.warm.wallMs)} s (${r.reused} pages reused)`);
+      runs.push(r);
     }
-    if (runs.length) console.log(`\nIncremental build, ${pages} entries, ${runs.length} run(s) (${loadNote()})\n${report(runs).text}`);
+    if (ok && verify) ok = await verifyWarmBuild(corpus, runs.length, verbose);
   } finally {
-    if (!keep) {
+    restoreProjectCaches();
+  }
+  if (runs.length) console.log(`\nIncremental build, ${pages} entries, ${runs.length} run(s) (${loadNote()})\n${report(runs).text}`);
+  return ok;
+}
+
+/** The same measurement as a step of the build bench (`npm run bench -- --incremental [--verify]`), on its corpus after its cold runs. */
+export const measure: BenchStep = (ctx) => measureIncremental(ctx.corpus.dir, ctx);
+
+const USAGE = `Usage: npm run bench:incremental [-- --pages 2000] [--runs 3] [--seed 7] [--verify] [--keep] [--verbose]
+
+On a synthetic corpus, per run: a cold build with an empty cache folder, one edited entry (a sentence
+added to a playbook's body), and a warm build with the same cache folder, which copies the pages
+whose key did not change. Prints each run's wall times and pages reused, then the median time of
+each step of both builds, the median wall times with their range, the peak memory, the pages copied
+and rendered, and warm / cold against the target (at most ${TARGET_RATIO}×).
+
+${CORPUS_USAGE}
+  --runs N       runs of cold build, edit and warm build (default: 3)
+  --verify       then build the edited corpus cold into another folder and compare it with the last warm build, byte for byte
+  --keep         keep the corpus and each build's folder, cache and log in .bench/ (default: removed)
+  --verbose      show the build logs as they run
+
+Exit codes: 0 every build succeeded (a missed target is reported, not an error), 1 a build failed or --verify found a difference, 2 usage error.`;
+
+const OPTIONS = { ...CORPUS_OPTIONS, runs: { type: 'string', default: '3' }, verify: { type: 'boolean', default: false } } as const;
+
+export interface IncrementalBenchOptions extends CorpusArgs {
+  runs: number;
+  verify: boolean;
+}
+
+/**
+ * The incremental bench's options, from the command line unless given: `--help` prints USAGE and
+ * exits 0, a usage error exits 2, both before any work (no lock, no corpus, no build).
+ */
+export function readOptions(args?: string[]): IncrementalBenchOptions {
+  const { values } = readArgs(USAGE, OPTIONS, { args });
+  return { ...readCorpusArgs(USAGE, values), runs: integerOption(USAGE, 'runs', values.runs), verify: values.verify };
+}
+
+async function main(options: IncrementalBenchOptions): Promise<number> {
+  const { corpus } = await startBench(options.pages, options.seed);
+  try {
+    return (await measureIncremental(corpus.dir, options)) ? 0 : 1;
+  } finally {
+    if (!options.keep) {
       for (const name of existsSync(BENCH) ? readdirSync(BENCH) : []) if (name.startsWith('incremental-')) rmSync(join(BENCH, name), { recursive: true, force: true });
       rmSync(corpus.dir, { recursive: true, force: true });
     }
     releaseLock();
   }
-  return failed ? 1 : 0;
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
-    },
-  );
-}
+// An error exits 1 through runMain; the 'exit' handler (installCleanup) stops children, restores caches and releases the lock.
+if (import.meta.main) runMain(() => main(readOptions()));

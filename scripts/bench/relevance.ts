@@ -3,24 +3,58 @@
  * in dist/ through the real /search/ page in Chromium, prints the rank of the first right page for
  * every query, top-1, top-3, MRR and the share of queries with no results, overall and by kind,
  * and exits 1 under the thresholds (top-3 95%, top-1 80%, no query without results).
- *
- * Usage: npm run bench:relevance [-- --dir dist] [--ranking '{"metaWeights":{"keywords":4}}']
- *   --ranking  try other Pagefind ranking options for this run (set after the page has loaded
- *              Pagefind with its own), to compare them on the suite.
- * Build first (`npm run build`).
+ * Options, what it prints and its exit codes: USAGE below (`npm run bench:relevance -- --help`).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { argValue, launchBrowser, ROOT, serve, stopAll } from './build.ts';
-import { loadQueries, misses, report, runQueries, summarize } from '../lib/relevance.ts';
+import { readArgs, runMain, usageError } from '../lib/cli.ts';
+import { launchBrowser, ROOT, serve, stopAll } from './build.ts';
+import { loadQueries, misses, report, runQueries, summarize, THRESHOLDS } from '../lib/relevance.ts';
 
-async function main(): Promise<number> {
-  const dir = resolve(ROOT, argValue('dir') ?? 'dist');
-  if (!existsSync(join(dir, 'pagefind'))) {
-    console.error(`No built site with a search index in ${dir}. Run \`npm run build\` first.`);
-    return 2;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const USAGE = `Usage: npm run bench:relevance [-- --dir dist] [--ranking '{"metaWeights":{"keywords":4}}']
+
+Build first (npm run build). Runs the relevance suite (tests/relevance/queries.yaml: reader queries,
+each with the pages that answer it) through the built site's /search/ page in Chromium. Prints the
+rank of the first right page for every query (with the pages wanted and found when it is not
+first), then top-1, top-3, MRR and the share of queries without results, by kind and in total; then
+PASS, or FAIL with each threshold missed: top-3 under ${pct(THRESHOLDS.top3)}, top-1 under ${pct(THRESHOLDS.top1)}, a query without results.
+
+  --dir DIR       the built site, with its search index (default: dist)
+  --ranking JSON  Pagefind ranking options to try instead of the site's own, set after the page has
+                  loaded Pagefind, to compare them on the suite (default: the site's)
+
+Exit codes: 0 every threshold met, 1 a threshold missed or an error in the page's console, 2 usage error (also when --dir holds no built site).`;
+
+export interface RelevanceBenchOptions {
+  /** The built site, absolute. */
+  dir: string;
+  /** --ranking as given (JSON), for the page to parse. */
+  ranking?: string;
+}
+
+/**
+ * The relevance bench's options, from the command line unless given: `--help` prints USAGE and
+ * exits 0; a usage error (also a --dir without a built site or --ranking that is not JSON) exits 2,
+ * before Chromium starts.
+ */
+export function readOptions(args?: string[]): RelevanceBenchOptions {
+  const { values } = readArgs(USAGE, { dir: { type: 'string', default: 'dist' }, ranking: { type: 'string' } }, { args });
+  const dir = resolve(ROOT, values.dir);
+  if (!existsSync(join(dir, 'pagefind'))) usageError(USAGE, `No built site with a search index in ${dir}. Run \`npm run build\` first, or give its folder with --dir.`);
+  const { ranking } = values;
+  if (ranking !== undefined) {
+    try {
+      JSON.parse(ranking);
+    } catch (cause) {
+      usageError(USAGE, `--ranking must be JSON, like '{"metaWeights":{"keywords":4}}' (${(cause as Error).message}).`);
+    }
   }
-  const ranking = argValue('ranking');
+  return { dir, ranking };
+}
+
+async function main({ dir, ranking }: RelevanceBenchOptions): Promise<number> {
   const queries = loadQueries(ROOT);
   const server = await serve(dir);
   const browser = await launchBrowser();
@@ -55,7 +89,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.main) runMain(() => main(readOptions()));

@@ -2,7 +2,7 @@
  * Search benchmark: what the first search costs in bytes, and how fast results appear once warm,
  * on a portal built from a synthetic corpus (default 2000 entries).
  *
- * Usage: npx node scripts/bench/search.ts [--pages 2000] [--keep] [--seed 7] [--verbose]
+ * Options, what it prints and its exit codes: USAGE below (`npm run bench:search -- --help`).
  *
  * Steps: generate the corpus, build the portal into .bench/search-dist (helpers from build.ts),
  * serve it with scripts/serve.ts, then in Chromium (fresh context):
@@ -19,15 +19,14 @@
  *     typed 100 ms apart (a fast typist; the target row), and the harsh case of all but the last
  *     key pasted and the last pressed at once, while the pasted prefix is still being searched.
  * The search UI searches on every keystroke (no debounce), so the time is the reader's whole wait.
- *
- * Exit code: 0 if the build succeeded (targets are reported, not enforced), 1 if it failed.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readArgs, runMain } from '../lib/cli.ts';
 import {
-  acquireLock, argValue, BENCH, buildPortal, installCleanup, kb, loadNote, releaseLock, launchBrowser, makeCorpus, mark, recordResponses, restoreProjectCaches,
-  ROOT, saveProjectCaches, serve, stopAll, table, type ResponseRecord,
+  BENCH, buildPortal, finishBench, kb, launchBrowser, loadNote, mark, recordResponses, restoreProjectCaches, ROOT, saveProjectCaches, serve, startBench, table, type ResponseRecord,
 } from './build.ts';
+import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 
 /** Realistic reader queries: real terms the corpus generator draws on (REAL_TERMS in corpus.ts). */
 const WARMUP_QUERY = 'moderation';
@@ -61,18 +60,31 @@ function pagefindKind(url: string): string {
 
 interface Timing { query: string; ms: number; options: number; status: string; bytes: number; records: ResponseRecord[]; beforeResults: ResponseRecord[] }
 
-async function main(): Promise<number> {
-  const pages = Number(argValue('pages') ?? 2000);
-  const seed = Number(argValue('seed') ?? 7);
-  const keep = process.argv.includes('--keep');
-  const verbose = process.argv.includes('--verbose');
-  installCleanup();
+const USAGE = `Usage: npm run bench:search [-- --pages 2000] [--seed 7] [--keep] [--verbose]
 
-  await acquireLock();
+Builds the portal on a synthetic corpus, serves it, and measures search in Chromium: the bytes the
+/search/ page loads, the bytes up to the first results of a first query, and the time from
+keystroke to rendered results for ${QUERIES.length} warm queries, typed 100 ms per key and with the last key
+pressed straight after a paste. Prints the bytes by kind of file, each query's time, the median and
+p95, and the targets: under 150 KB (gzip) of Pagefind up to the first results, a median under 100 ms.
+
+${CORPUS_USAGE}
+  --keep         keep .bench/: the corpus, the built site and its build log (default: removed)
+  --verbose      show the build log as it runs, and every response of the first search
+
+Exit codes: 0 the build succeeded (a missed target is reported, not an error), 1 the build failed, 2 usage error.`;
+
+/**
+ * The search bench's options, from the command line unless given: `--help` prints USAGE and exits 0,
+ * a usage error exits 2, both before any work (no lock, no corpus, no build).
+ */
+export function readOptions(args?: string[]): CorpusArgs {
+  return readCorpusArgs(USAGE, readArgs(USAGE, CORPUS_OPTIONS, { args }).values);
+}
+
+async function main({ pages, seed, keep, verbose }: CorpusArgs): Promise<number> {
+  const { corpus, loadBefore } = await startBench(pages, seed);
   try {
-    const loadBefore = loadNote();
-    console.log(`Generating a ${pages}-entry corpus… (${loadBefore})`);
-    const corpus = makeCorpus(pages, seed);
     console.log(`Building the portal into ${relative(ROOT, join(BENCH, 'search-dist'))}/…`);
     saveProjectCaches();
     let build;
@@ -263,19 +275,9 @@ async function main(): Promise<number> {
     if (keep) console.log(`\nKept ${relative(ROOT, BENCH)}/.`);
     return 0;
   } finally {
-    stopAll();
-    restoreProjectCaches();
-    if (!keep) rmSync(BENCH, { recursive: true, force: true });
-    releaseLock();
+    finishBench(keep);
   }
 }
 
-if (import.meta.main) {
-  main().then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error);
-      process.exit(1); // the 'exit' handler stops children, restores caches and releases the lock
-    },
-  );
-}
+// An error exits 1 through runMain; the 'exit' handler (installCleanup) stops children, restores caches and releases the lock.
+if (import.meta.main) runMain(() => main(readOptions()));

@@ -9,7 +9,8 @@
  *   2  usage error: an unknown option, a missing or malformed value; nothing was read or written
  *
  * A command may add codes of its own above 2 and documents them in its usage (the importer exits 3
- * when source text is missing from a draft).
+ * when source text is missing from a draft). A command with asynchronous work runs it through
+ * `runMain`, which turns what it returns, or an error it throws, into the exit code.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
@@ -56,4 +57,31 @@ export function dateOption(usage: string, name: string, value: string | undefine
     usageError(usage, `--${name} must be a date like 2026-11-28 (got "${value}").`);
   }
   return value;
+}
+
+/** A whole-number option's value within [min, max], or a usage error naming the option. */
+export function integerOption(usage: string, name: string, value: string, range?: { min?: number; max?: number }): number;
+export function integerOption(usage: string, name: string, value: string | undefined, range?: { min?: number; max?: number }): number | undefined;
+export function integerOption(usage: string, name: string, value: string | undefined, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    usageError(usage, `--${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`} (got "${value}").`);
+  }
+  return n;
+}
+
+/**
+ * Run a command's asynchronous main and exit with the code it returns; an error it throws is printed
+ * and exits 1. A script calls it under `if (import.meta.main)`, so that importing the script (its
+ * helpers, or its options in the tests) runs nothing. The promise is for tests: nothing follows the exit.
+ */
+export function runMain(main: () => Promise<number>): Promise<void> {
+  return main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(EXIT.problems);
+    },
+  );
 }

@@ -2,11 +2,13 @@
  * The command-line convention (scripts/lib/cli.ts): parseArgs, one usage text, exit codes 0 ok,
  * 1 problems found, 2 usage error. The helper runs in-process, and every script in scripts/ is loaded
  * (in-process too: starting Node 24 per script costs seconds) with --help and with an unknown option.
+ * The benches in scripts/bench/ run their work only as the started script, so their exported
+ * readOptions(args), the first thing each runs, is called instead.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { dateOption, EXIT, readArgs } from '../../scripts/lib/cli.ts';
+import { dateOption, EXIT, integerOption, readArgs, runMain } from '../../scripts/lib/cli.ts';
 
 const USAGE = 'Usage: npm run example [-- --dir content]';
 
@@ -74,6 +76,51 @@ describe('dateOption', () => {
   });
 });
 
+describe('integerOption', () => {
+  it('passes a whole number in range and undefined through', async () => {
+    expect((await runAsync(() => integerOption(USAGE, 'runs', '3'))).result).toBe(3);
+    expect((await runAsync(() => integerOption(USAGE, 'seed', '0', { min: 0 }))).result).toBe(0);
+    expect((await runAsync(() => integerOption(USAGE, 'port', '65535', { max: 65535 }))).result).toBe(65535);
+    expect((await runAsync(() => integerOption(USAGE, 'port', undefined))).result).toBeUndefined();
+  });
+  it('refuses anything else with a usage error naming the option and its range', async () => {
+    for (const bad of ['0', 'abc', '-1', '1.5', '2e3', '', '65536']) {
+      const { code, err } = await runAsync(() => integerOption(USAGE, 'runs', bad, { max: 65535 }));
+      expect(code, bad).toBe(EXIT.usage);
+      expect(err.split('\n')[0]).toBe(`--runs must be a whole number from 1 to 65535 (got "${bad}").`);
+      expect(err).toContain(USAGE);
+    }
+    expect((await runAsync(() => integerOption(USAGE, 'pages', '0'))).err).toMatch(/^--pages must be a whole number of at least 1 \(got "0"\)/);
+  });
+});
+
+describe('runMain', () => {
+  /** Run main through runMain with process.exit recorded instead of exiting. */
+  const exitOf = async (main: () => Promise<number>) => {
+    let code: number | undefined;
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(process, 'exit').mockImplementation(((c?: number) => void (code = c)) as typeof process.exit);
+    try {
+      await runMain(main);
+      return { code, err: err.mock.calls.flat() };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  };
+  it('exits with the code main returns', async () => {
+    expect((await exitOf(async () => EXIT.ok)).code).toBe(EXIT.ok);
+    expect((await exitOf(async () => EXIT.problems)).code).toBe(EXIT.problems);
+  });
+  it('prints an error main throws and exits 1', async () => {
+    const failure = new Error('the build failed');
+    const { code, err } = await exitOf(async () => {
+      throw failure;
+    });
+    expect(code).toBe(EXIT.problems);
+    expect(err).toEqual([failure]);
+  });
+});
+
 describe('every script follows the convention', () => {
   const scripts = readdirSync('scripts').filter((f) => f.endsWith('.ts')).sort();
   /** Load the script fresh with these arguments, in-process; it must stop in readArgs, before any work. */
@@ -96,5 +143,42 @@ describe('every script follows the convention', () => {
     const unknown = await call(script, '--no-such-option');
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.err).toMatch(/no-such-option[\s\S]*\n\nUsage: /);
+  });
+});
+
+describe('every bench follows the convention', () => {
+  /** The bench entry points: the files that package.json's bench scripts run (npm run bench, bench:search…). */
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const benches = Object.entries(scripts).flatMap(([name, command]) => {
+    const file = /^node (scripts\/bench\/[\w-]+\.ts)$/.exec(command)?.[1];
+    return file ? [{ name, file }] : [];
+  });
+  /** The bench's readOptions(args), which its main runs before anything else. */
+  const readOptionsOf = async (file: string) => {
+    const mod = (await import(/* @vite-ignore */ `../../${file}`)) as { readOptions?: (args: string[]) => unknown };
+    expect(mod.readOptions, `${file} exports readOptions(args)`).toBeTypeOf('function');
+    return mod.readOptions!;
+  };
+
+  it('finds every bench in package.json', () => {
+    expect(benches.map((b) => b.name)).toEqual(expect.arrayContaining(['bench', 'bench:incremental', 'bench:search', 'bench:relevance', 'bench:signals']));
+  });
+
+  it.each(benches)('$name: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ name, file }) => {
+    const readOptions = await readOptionsOf(file);
+    const help = await runAsync(() => readOptions(['--help']));
+    expect(help.code, help.err).toBe(EXIT.ok);
+    expect(help.out.startsWith(`Usage: npm run ${name} `), help.out.split('\n')[0]).toBe(true);
+    expect(help.out).toMatch(/\nExit codes: 0 .*, 2 usage error/);
+    // Each refused command line, with what the first line of the message must name.
+    const refused: [string[], string][] = [[['--no-such-option'], '--no-such-option'], [['stray'], 'stray']];
+    // A count the usage offers must be a whole number of at least 1.
+    for (const option of ['--pages', '--runs', '--lines']) if (help.out.includes(`\n  ${option} N `)) refused.push([[option, 'abc'], option], [[option, '0'], option]);
+    for (const [args, named] of refused) {
+      const { code, err } = await runAsync(() => readOptions(args));
+      expect(code, args.join(' ')).toBe(EXIT.usage);
+      expect(err.split('\n')[0], args.join(' ')).toContain(named);
+      expect(err, args.join(' ')).toContain(`\n\nUsage: npm run ${name} `);
+    }
   });
 });
