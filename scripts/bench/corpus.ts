@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { stringify } from 'yaml';
 import { AUDIENCE_IDS, CHANNEL_IDS, PHASES, type Audience, type Channel } from '../../src/schemas/vocab.ts';
+import { MIN_PAGES } from './options.ts';
 
 export interface CorpusOptions {
   /** PRNG seed; same seed and page count give byte-identical output. */
@@ -610,7 +611,7 @@ class Writer {
 
 /** Split N document entries over the five collections; phases are always exactly 4. */
 export function splitCounts(pages: number): Record<DocCollection, number> {
-  if (pages < 8) throw new Error('Use at least 8 pages: 4 phases plus at least one of each other collection.');
+  if (pages < MIN_PAGES) throw new Error(`Use at least ${MIN_PAGES} pages: 4 phases plus at least one of each other collection.`);
   const policy = Math.max(1, Math.round(pages * 0.05));
   const caseStudies = Math.max(1, Math.round(pages * 0.2));
   const protocols = Math.max(1, Math.round(pages * 0.25));

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dateOption, EXIT, integerOption, readArgs, runMain } from '../../scripts/lib/cli.ts';
+import { MIN_PAGES } from '../../scripts/bench/options.ts';
 
 const USAGE = 'Usage: npm run example [-- --dir content]';
 
@@ -174,6 +175,8 @@ describe('every bench follows the convention', () => {
     const refused: [string[], string][] = [[['--no-such-option'], '--no-such-option'], [['stray'], 'stray']];
     // A count the usage offers must be a whole number of at least 1.
     for (const option of ['--pages', '--runs', '--lines']) if (help.out.includes(`\n  ${option} N `)) refused.push([[option, 'abc'], option], [[option, '0'], option]);
+    // The generator needs MIN_PAGES document entries: fewer is refused here too, not met after the lock.
+    if (help.out.includes('\n  --pages N ')) refused.push([['--pages', String(MIN_PAGES - 1)], '--pages']);
     for (const [args, named] of refused) {
       const { code, err } = await runAsync(() => readOptions(args));
       expect(code, args.join(' ')).toBe(EXIT.usage);
