@@ -2,7 +2,8 @@
  * The options the corpus benches share (build.ts, incremental.ts, search.ts): the synthetic corpus
  * (`--pages`, `--seed`), whether its files stay (`--keep`) and the build logs (`--verbose`). Each
  * bench spreads CORPUS_OPTIONS into its own options for readArgs (scripts/lib/cli.ts), puts
- * CORPUS_USAGE in its usage text, and reads the values with readCorpusArgs.
+ * CORPUS_USAGE in its usage text, and reads the values with readCorpusArgs. The generator's own
+ * command line (corpus.ts) takes --pages and --seed alone, read with readCorpusSize.
  */
 import { integerOption } from '../lib/cli.ts';
 
@@ -32,15 +33,18 @@ export interface CorpusArgs {
 }
 
 /**
- * The corpus options as numbers and flags; a page count under MIN_PAGES or a seed that is not a
- * whole number is a usage error, before any lock or corpus.
+ * --pages and --seed as numbers; a page count under MIN_PAGES or a seed that is not a whole number
+ * is a usage error, before any lock or corpus.
  */
-export function readCorpusArgs(usage: string, values: { pages: string; seed: string; keep: boolean; verbose: boolean }): CorpusArgs {
+export function readCorpusSize(usage: string, values: { pages: string; seed: string }): { pages: number; seed: number } {
   return {
     pages: integerOption(usage, 'pages', values.pages, { min: MIN_PAGES }),
     // The generator takes the seed as an unsigned 32-bit integer (corpus.ts, mulberry32).
     seed: integerOption(usage, 'seed', values.seed, { min: 0, max: 2 ** 32 - 1 }),
-    keep: values.keep,
-    verbose: values.verbose,
   };
+}
+
+/** The corpus options as numbers and flags (readCorpusSize). */
+export function readCorpusArgs(usage: string, values: { pages: string; seed: string; keep: boolean; verbose: boolean }): CorpusArgs {
+  return { ...readCorpusSize(usage, values), keep: values.keep, verbose: values.verbose };
 }
