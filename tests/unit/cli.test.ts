@@ -2,8 +2,8 @@
  * The command-line convention (scripts/lib/cli.ts): parseArgs, one usage text, exit codes 0 ok,
  * 1 problems found, 2 usage error. The helper runs in-process, and every script in scripts/ is loaded
  * (in-process too: starting Node 24 per script costs seconds) with --help and with an unknown option.
- * The benches in scripts/bench/ run their work only as the started script, so their exported
- * readOptions(args), the first thing each runs, is called instead.
+ * The benches in scripts/bench/ and its corpus generator run their work only as the started script,
+ * so their exported readOptions(args), the first thing each runs, is called instead.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -148,12 +148,21 @@ describe('every script follows the convention', () => {
 });
 
 describe('every bench follows the convention', () => {
-  /** The bench entry points: the files that package.json's bench scripts run (npm run bench, bench:search…). */
+  /**
+   * The command lines in scripts/bench/: the files package.json's bench scripts run (npm run bench,
+   * bench:search…) and every other file there that runs as the started script (`if
+   * (import.meta.main)`: the corpus generator), called by node.
+   */
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const benches = Object.entries(scripts).flatMap(([name, command]) => {
+  const inPackage = Object.entries(scripts).flatMap(([name, command]) => {
     const file = /^node (scripts\/bench\/[\w-]+\.ts)$/.exec(command)?.[1];
-    return file ? [{ name, file }] : [];
+    return file ? [{ file, command: `npm run ${name}` }] : [];
   });
+  const standalone = readdirSync('scripts/bench')
+    .map((f) => `scripts/bench/${f}`)
+    .filter((file) => file.endsWith('.ts') && !inPackage.some((b) => b.file === file) && readFileSync(file, 'utf8').includes('if (import.meta.main)'))
+    .map((file) => ({ file, command: `node ${file}` }));
+  const benches = [...inPackage, ...standalone];
   /** The bench's readOptions(args), which its main runs before anything else. */
   const readOptionsOf = async (file: string) => {
     const mod = (await import(/* @vite-ignore */ `../../${file}`)) as { readOptions?: (args: string[]) => unknown };
@@ -161,15 +170,17 @@ describe('every bench follows the convention', () => {
     return mod.readOptions!;
   };
 
-  it('finds every bench in package.json', () => {
-    expect(benches.map((b) => b.name)).toEqual(expect.arrayContaining(['bench', 'bench:incremental', 'bench:search', 'bench:relevance', 'bench:signals']));
+  it('finds every bench in package.json and the corpus generator', () => {
+    expect(benches.map((b) => b.command)).toEqual(
+      expect.arrayContaining(['npm run bench', 'npm run bench:incremental', 'npm run bench:search', 'npm run bench:relevance', 'npm run bench:signals', 'node scripts/bench/corpus.ts']),
+    );
   });
 
-  it.each(benches)('$name: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ name, file }) => {
+  it.each(benches)('$command: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ command, file }) => {
     const readOptions = await readOptionsOf(file);
     const help = await runAsync(() => readOptions(['--help']));
     expect(help.code, help.err).toBe(EXIT.ok);
-    expect(help.out.startsWith(`Usage: npm run ${name} `), help.out.split('\n')[0]).toBe(true);
+    expect(help.out.startsWith(`Usage: ${command} `), help.out.split('\n')[0]).toBe(true);
     expect(help.out).toMatch(/\nExit codes: 0 .*, 2 usage error/);
     // Each refused command line, with what the first line of the message must name.
     const refused: [string[], string][] = [[['--no-such-option'], '--no-such-option'], [['stray'], 'stray']];
@@ -181,7 +192,7 @@ describe('every bench follows the convention', () => {
       const { code, err } = await runAsync(() => readOptions(args));
       expect(code, args.join(' ')).toBe(EXIT.usage);
       expect(err.split('\n')[0], args.join(' ')).toContain(named);
-      expect(err, args.join(' ')).toContain(`\n\nUsage: npm run ${name} `);
+      expect(err, args.join(' ')).toContain(`\n\nUsage: ${command} `);
     }
   });
 });
