@@ -125,9 +125,9 @@ describe('runMain', () => {
 describe('every script follows the convention', () => {
   const scripts = readdirSync('scripts').filter((f) => f.endsWith('.ts')).sort();
   /** Load the script fresh with these arguments, in-process; it must stop in readArgs, before any work. */
-  const call = async (script: string, arg: string) => {
+  const call = async (script: string, ...args: string[]) => {
     const argv = process.argv;
-    process.argv = [argv[0]!, resolve('scripts', script), arg];
+    process.argv = [argv[0]!, resolve('scripts', script), ...args];
     vi.resetModules();
     try {
       return await runAsync(() => import(`../../scripts/${script}`));
@@ -144,6 +144,15 @@ describe('every script follows the convention', () => {
     const unknown = await call(script, '--no-such-option');
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.err).toMatch(/no-such-option[\s\S]*\n\nUsage: /);
+  });
+
+  it('serve.ts: a --port that is not a whole number from 0 to 65535 exits 2 with the usage, before it listens', async () => {
+    for (const bad of ['abc', '65536', '1.5', '']) {
+      const { code, err } = await call('serve.ts', '--port', bad);
+      expect(code, bad).toBe(EXIT.usage);
+      expect(err.split('\n')[0], bad).toBe(`--port must be a whole number from 0 to 65535 (got "${bad}").`);
+      expect(err, bad).toContain('\n\nUsage: node scripts/serve.ts ');
+    }
   });
 });
 
