@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { securityHeadersFor, cacheControl } from '../src/lib/security-headers.ts';
-import { readArgs, usageError } from './lib/cli.ts';
+import { integerOption, readArgs } from './lib/cli.ts';
 
 const USAGE = `Usage: node scripts/serve.ts [--port 4322] [--dir dist]
 
@@ -19,8 +19,8 @@ const USAGE = `Usage: node scripts/serve.ts [--port 4322] [--dir dist]
 Exit codes: 0 stopped, 2 usage error.`;
 
 const { values } = readArgs(USAGE, { port: { type: 'string', default: '4322' }, dir: { type: 'string', default: 'dist' } });
-const port = Number(values.port);
-if (!/^\d+$/.test(values.port) || port > 65535) usageError(USAGE, `--port must be a port number from 0 to 65535 (got "${values.port}").`);
+// 0 is a port too: the system picks a free one (the tests and the benches ask for it).
+const port = integerOption(USAGE, 'port', values.port, { min: 0, max: 65535 });
 const root = resolve(values.dir);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 

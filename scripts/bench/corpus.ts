@@ -9,15 +9,16 @@
  * Everything is derived from one seeded PRNG, so a given (pages, seed) always produces the same
  * bytes: two benchmark runs compare builds, not corpora.
  *
- * Usage (CLI):  npx node scripts/bench/corpus.ts --pages 2000 --out /tmp/corpus [--seed 7]
- * It writes the corpus, then runs the portal's own validator (the same code `npm run check` and the
- * build's content-check integration use) and prints the counts. Exits 1 if anything is invalid.
+ * Run directly, it writes a corpus and checks it with the portal's own validator: USAGE below
+ * (`node scripts/bench/corpus.ts --help`).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { stringify } from 'yaml';
 import { AUDIENCE_IDS, CHANNEL_IDS, PHASES, type Audience, type Channel } from '../../src/schemas/vocab.ts';
+import { EXIT, readArgs, runMain } from '../lib/cli.ts';
+import { CORPUS_OPTIONS, CORPUS_USAGE, MIN_PAGES, readCorpusSize } from './options.ts';
 
 export interface CorpusOptions {
   /** PRNG seed; same seed and page count give byte-identical output. */
@@ -610,7 +611,7 @@ class Writer {
 
 /** Split N document entries over the five collections; phases are always exactly 4. */
 export function splitCounts(pages: number): Record<DocCollection, number> {
-  if (pages < 8) throw new Error('Use at least 8 pages: 4 phases plus at least one of each other collection.');
+  if (pages < MIN_PAGES) throw new Error(`Use at least ${MIN_PAGES} pages: 4 phases plus at least one of each other collection.`);
   const policy = Math.max(1, Math.round(pages * 0.05));
   const caseStudies = Math.max(1, Math.round(pages * 0.2));
   const protocols = Math.max(1, Math.round(pages * 0.25));
@@ -775,14 +776,34 @@ export async function validateCorpus(dir: string): Promise<{ entries: number; pr
 // CLI
 // ---------------------------------------------------------------------------------------------
 
-if (import.meta.main) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const pages = Number(arg('pages') ?? 2000);
-  const out = arg('out') ?? '/tmp/corpus';
-  const seed = Number(arg('seed') ?? 7);
+const USAGE = `Usage: node scripts/bench/corpus.ts [--pages 2000] [--seed 7] [--out /tmp/corpus]
+
+Writes a synthetic corpus into --out: --pages document entries, with teams, contacts, spokes,
+glossary terms and onboarding paths; then checks it with the portal's own validator (the code that
+npm run check and the build's content check run). Prints the files written, their size and the time
+taken; the entries per collection; the documents, the share of MDX, the body words (min / mean /
+max) and the internal links; then the entries validated and the number of problems, with the first 40.
+
+${CORPUS_USAGE}
+  --out DIR      the folder to write (default: /tmp/corpus); a folder the generator wrote before is
+                 replaced, any other that is not empty is refused
+
+Exit codes: 0 written and valid, 1 the validator found problems or --out is a folder that is not empty and was not written by the generator, 2 usage error.`;
+
+export interface CorpusCliOptions {
+  pages: number;
+  seed: number;
+  /** --out as given; generateCorpus resolves it. */
+  out: string;
+}
+
+/** The generator's options, from the command line unless given: `--help` prints USAGE and exits 0; a usage error exits 2, before anything is written. */
+export function readOptions(args?: string[]): CorpusCliOptions {
+  const { values } = readArgs(USAGE, { pages: CORPUS_OPTIONS.pages, seed: CORPUS_OPTIONS.seed, out: { type: 'string', default: '/tmp/corpus' } }, { args });
+  return { ...readCorpusSize(USAGE, values), out: values.out };
+}
+
+async function main({ pages, seed, out }: CorpusCliOptions): Promise<number> {
   let started = performance.now();
   const summary = generateCorpus(out, pages, { seed });
   const genMs = performance.now() - started;
@@ -794,5 +815,8 @@ if (import.meta.main) {
   console.log(`Validated ${entries} entries in ${((performance.now() - started) / 1000).toFixed(1)} s: ${problems.length} problem(s).`);
   for (const p of problems.slice(0, 40)) console.error(`  ${p}`);
   if (problems.length > 40) console.error(`  … and ${problems.length - 40} more`);
-  process.exit(problems.length ? 1 : 0);
+  return problems.length ? EXIT.problems : EXIT.ok;
 }
+
+// A corpus that cannot be written (--out not empty and not the generator's) throws: runMain prints it and exits 1.
+if (import.meta.main) runMain(() => main(readOptions()));

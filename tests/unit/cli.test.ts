@@ -2,13 +2,14 @@
  * The command-line convention (scripts/lib/cli.ts): parseArgs, one usage text, exit codes 0 ok,
  * 1 problems found, 2 usage error. The helper runs in-process, and every script in scripts/ is loaded
  * (in-process too: starting Node 24 per script costs seconds) with --help and with an unknown option.
- * The benches in scripts/bench/ run their work only as the started script, so their exported
- * readOptions(args), the first thing each runs, is called instead.
+ * The benches in scripts/bench/ and its corpus generator run their work only as the started script,
+ * so their exported readOptions(args), the first thing each runs, is called instead.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dateOption, EXIT, integerOption, readArgs, runMain } from '../../scripts/lib/cli.ts';
+import { MIN_PAGES } from '../../scripts/bench/options.ts';
 
 const USAGE = 'Usage: npm run example [-- --dir content]';
 
@@ -124,9 +125,9 @@ describe('runMain', () => {
 describe('every script follows the convention', () => {
   const scripts = readdirSync('scripts').filter((f) => f.endsWith('.ts')).sort();
   /** Load the script fresh with these arguments, in-process; it must stop in readArgs, before any work. */
-  const call = async (script: string, arg: string) => {
+  const call = async (script: string, ...args: string[]) => {
     const argv = process.argv;
-    process.argv = [argv[0]!, resolve('scripts', script), arg];
+    process.argv = [argv[0]!, resolve('scripts', script), ...args];
     vi.resetModules();
     try {
       return await runAsync(() => import(`../../scripts/${script}`));
@@ -144,15 +145,33 @@ describe('every script follows the convention', () => {
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.err).toMatch(/no-such-option[\s\S]*\n\nUsage: /);
   });
+
+  it('serve.ts: a --port that is not a whole number from 0 to 65535 exits 2 with the usage, before it listens', async () => {
+    for (const bad of ['abc', '65536', '1.5', '']) {
+      const { code, err } = await call('serve.ts', '--port', bad);
+      expect(code, bad).toBe(EXIT.usage);
+      expect(err.split('\n')[0], bad).toBe(`--port must be a whole number from 0 to 65535 (got "${bad}").`);
+      expect(err, bad).toContain('\n\nUsage: node scripts/serve.ts ');
+    }
+  });
 });
 
 describe('every bench follows the convention', () => {
-  /** The bench entry points: the files that package.json's bench scripts run (npm run bench, bench:search…). */
+  /**
+   * The command lines in scripts/bench/: the files package.json's bench scripts run (npm run bench,
+   * bench:search…) and every other file there that runs as the started script (`if
+   * (import.meta.main)`: the corpus generator), called by node.
+   */
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const benches = Object.entries(scripts).flatMap(([name, command]) => {
+  const inPackage = Object.entries(scripts).flatMap(([name, command]) => {
     const file = /^node (scripts\/bench\/[\w-]+\.ts)$/.exec(command)?.[1];
-    return file ? [{ name, file }] : [];
+    return file ? [{ file, command: `npm run ${name}` }] : [];
   });
+  const standalone = readdirSync('scripts/bench')
+    .map((f) => `scripts/bench/${f}`)
+    .filter((file) => file.endsWith('.ts') && !inPackage.some((b) => b.file === file) && readFileSync(file, 'utf8').includes('if (import.meta.main)'))
+    .map((file) => ({ file, command: `node ${file}` }));
+  const benches = [...inPackage, ...standalone];
   /** The bench's readOptions(args), which its main runs before anything else. */
   const readOptionsOf = async (file: string) => {
     const mod = (await import(/* @vite-ignore */ `../../${file}`)) as { readOptions?: (args: string[]) => unknown };
@@ -160,25 +179,29 @@ describe('every bench follows the convention', () => {
     return mod.readOptions!;
   };
 
-  it('finds every bench in package.json', () => {
-    expect(benches.map((b) => b.name)).toEqual(expect.arrayContaining(['bench', 'bench:incremental', 'bench:search', 'bench:relevance', 'bench:signals']));
+  it('finds every bench in package.json and the corpus generator', () => {
+    expect(benches.map((b) => b.command)).toEqual(
+      expect.arrayContaining(['npm run bench', 'npm run bench:incremental', 'npm run bench:search', 'npm run bench:relevance', 'npm run bench:signals', 'node scripts/bench/corpus.ts']),
+    );
   });
 
-  it.each(benches)('$name: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ name, file }) => {
+  it.each(benches)('$command: --help prints its usage and exits 0; an unknown option or a bad number exits 2 with the usage', async ({ command, file }) => {
     const readOptions = await readOptionsOf(file);
     const help = await runAsync(() => readOptions(['--help']));
     expect(help.code, help.err).toBe(EXIT.ok);
-    expect(help.out.startsWith(`Usage: npm run ${name} `), help.out.split('\n')[0]).toBe(true);
+    expect(help.out.startsWith(`Usage: ${command} `), help.out.split('\n')[0]).toBe(true);
     expect(help.out).toMatch(/\nExit codes: 0 .*, 2 usage error/);
     // Each refused command line, with what the first line of the message must name.
     const refused: [string[], string][] = [[['--no-such-option'], '--no-such-option'], [['stray'], 'stray']];
     // A count the usage offers must be a whole number of at least 1.
     for (const option of ['--pages', '--runs', '--lines']) if (help.out.includes(`\n  ${option} N `)) refused.push([[option, 'abc'], option], [[option, '0'], option]);
+    // The generator needs MIN_PAGES document entries: fewer is refused here too, not met after the lock.
+    if (help.out.includes('\n  --pages N ')) refused.push([['--pages', String(MIN_PAGES - 1)], '--pages']);
     for (const [args, named] of refused) {
       const { code, err } = await runAsync(() => readOptions(args));
       expect(code, args.join(' ')).toBe(EXIT.usage);
       expect(err.split('\n')[0], args.join(' ')).toContain(named);
-      expect(err, args.join(' ')).toContain(`\n\nUsage: npm run ${name} `);
+      expect(err, args.join(' ')).toContain(`\n\nUsage: ${command} `);
     }
   });
 });
