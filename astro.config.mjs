@@ -13,6 +13,7 @@ import { linksPlugin } from './src/markdown/links.ts';
 import { themeBootHash } from './src/integrations/theme-boot.ts';
 import { glossaryPlugin } from './src/markdown/glossary.ts';
 import { loadGlossaryTerms } from './src/integrations/glossary-terms.ts';
+import { asciiDataStore } from './src/integrations/ascii-data-store.ts';
 
 /**
  * SITE_URL and BASE_PATH let the portal be hosted anywhere internally, e.g.
@@ -65,6 +66,8 @@ export default defineConfig({
     },
   },
   vite: {
+    // The content store's module compiles over ten times faster as ASCII (src/integrations/ascii-data-store.ts).
+    plugins: [asciiDataStore()],
     build: {
       rolldownOptions: {
         // Astro marks every MDX entry's asset module with "use astro:head-inject", and Rolldown
