@@ -10,7 +10,9 @@ import type { Site } from './site.ts';
 /**
  * The key of the page that shows `own` (an entry, or a page's own plain data) on this site. The
  * content store keeps no bodies: the glossary anchors of each body are read from its file.
+ * `astro dev` keeps no pages between requests, so it gets no key and reads no files for one.
  */
-export function cacheKeyOf(site: Site, own: unknown): string {
+export function cacheKeyOf(site: Site, own: unknown): string | undefined {
+  if (import.meta.env.DEV) return undefined;
   return pageCacheKey(site, own, process.env, entryBody);
 }

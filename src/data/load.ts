@@ -1,11 +1,12 @@
 /**
  * The one place that reads collections (`getCollection`): every page gets the site's content from
- * `getSite()`, built once per build by the pure `buildSite` (./site.ts).
+ * `getSite()`, built by the pure `buildSite` (./site.ts) once per build, and under `astro dev` once
+ * per change to the content.
  */
 import { getCollection } from 'astro:content';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { today } from '../lib/review.ts';
-import { buildSite, type Site, type SiteContent } from './site.ts';
+import { buildSite, contentVersion, type Site, type SiteContent } from './site.ts';
 
 async function readAll(): Promise<SiteContent> {
   const lists = await Promise.all(COLLECTIONS.map((name) => getCollection(name)));
@@ -14,10 +15,20 @@ async function readAll(): Promise<SiteContent> {
 }
 
 let cached: Promise<Site> | undefined;
-/** The site's content, read once per build. */
+/** Under `astro dev`: the last site built, and the content it was built from (contentVersion). */
+let devCache: { version: string; site: Site } | undefined;
+
+/** The site's content: read once per build; under `astro dev`, built again whenever content changed. */
 export function getSite(): Promise<Site> {
-  // Under `astro dev` content changes while the server runs: never serve a stale copy.
-  if (import.meta.env.DEV) return readAll().then((content) => buildSite(content, today()));
+  if (import.meta.env.DEV) {
+    return readAll().then((content) => {
+      const day = today();
+      const version = contentVersion(content, day);
+      if (version === undefined) return buildSite(content, day);
+      if (devCache?.version !== version) devCache = { version, site: buildSite(content, day) };
+      return devCache.site;
+    });
+  }
   cached ??= readAll().then((content) => buildSite(content, today()));
   return cached;
 }

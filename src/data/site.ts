@@ -5,7 +5,7 @@
  * per build; tests call `buildSite` with plain entries.
  */
 import type { CollectionEntry } from 'astro:content';
-import { DOC_COLLECTIONS, type CollectionName, type DocCollection } from '../schemas/index.ts';
+import { COLLECTIONS, DOC_COLLECTIONS, type CollectionName, type DocCollection } from '../schemas/index.ts';
 import { entryPath } from '../lib/urls.ts';
 import { nextReviewDay, reviewState, type ReviewState } from '../lib/review.ts';
 import type { Status } from '../schemas/vocab.ts';
@@ -133,4 +133,22 @@ export function docPages(site: Site): { collection: DocCollection; entry: DocEnt
 export function reviewOf(data: { lastReviewed: string; reviewEvery?: number | undefined; nextReview?: string | undefined }, day: string): { next: string; state: ReviewState } {
   const next = nextReviewDay(data);
   return { next, state: reviewState(next, day) };
+}
+
+/**
+ * What a site is built from: every entry's id and digest (Astro's hash of its file), and the day;
+ * undefined when an entry has no digest, so that nothing can stand for it. Under `astro dev` the
+ * site is built again only when this changes, not for every module of a request that asks for it.
+ */
+export function contentVersion(content: SiteContent, day: string): string | undefined {
+  const parts = [day];
+  for (const name of COLLECTIONS) {
+    const ids: string[] = [];
+    for (const e of content[name]) {
+      if (e.digest === undefined) return undefined;
+      ids.push(`${e.id}@${e.digest}`);
+    }
+    parts.push(`${name}:${ids.join(',')}`);
+  }
+  return parts.join('\n');
 }

@@ -7,7 +7,7 @@ import type { CollectionEntry } from 'astro:content';
 import { readContent } from '../../src/node/read-content.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/validate-content.ts';
 import { CHANNELS, COLLECTIONS, type CollectionName, type Status } from '../../src/schemas/index.ts';
-import { buildSite, type SiteContent } from '../../src/data/site.ts';
+import { buildSite, contentVersion, type SiteContent } from '../../src/data/site.ts';
 import { teamPage } from '../../src/data/teams.ts';
 import { termPage, termsWithPages } from '../../src/data/glossary.ts';
 import { spokePage } from '../../src/data/spokes.ts';
@@ -79,6 +79,33 @@ describe('buildSite', () => {
     const from = site.allListed.find((e) => e.data.related.length > 0)!;
     const to = from.data.related[0]!;
     expect(site.pointingTo(to).map((r) => r.key)).toContain(`${from.collection}/${from.id}`);
+  });
+});
+
+describe('contentVersion', () => {
+  /** The shipped content with a digest per entry, as the content layer stores it. */
+  const digested = (digestOf: (key: string) => string | undefined = (key) => `d-${key}`): SiteContent => {
+    const c = content() as unknown as Record<string, { id: string; collection: string; digest?: string }[]>;
+    return Object.fromEntries(Object.entries(c).map(([name, list]) => [name, list.map((e) => ({ ...e, digest: digestOf(`${e.collection}/${e.id}`) }))])) as unknown as SiteContent;
+  };
+  const version = contentVersion(digested(), DAY);
+  it('is the same for the same content and day', () => {
+    expect(version).toBeDefined();
+    expect(contentVersion(digested(), DAY)).toBe(version);
+  });
+  it('changes when one entry changes, or the day', () => {
+    const key = `playbooks/${firstPlaybook.id}`;
+    expect(contentVersion(digested((k) => (k === key ? 'edited' : `d-${k}`)), DAY)).not.toBe(version);
+    expect(contentVersion(digested(), '2026-12-05')).not.toBe(version);
+  });
+  it('changes when an entry is added or removed', () => {
+    const fewer = digested() as unknown as Record<string, unknown[]>;
+    fewer.playbooks = fewer.playbooks!.slice(1);
+    expect(contentVersion(fewer as unknown as SiteContent, DAY)).not.toBe(version);
+  });
+  it('is undefined when an entry has no digest', () => {
+    const key = `glossary/${site.glossary[0]!.id}`;
+    expect(contentVersion(digested((k) => (k === key ? undefined : `d-${k}`)), DAY)).toBeUndefined();
   });
 });
 
