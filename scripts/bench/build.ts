@@ -36,6 +36,7 @@ import { integerOption, readArgs, runMain, usageError } from '../lib/cli.ts';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
 import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 import { pairedRatios, ratioUndecided, runOrder, spreadExceedsDifference, spreadOf, type Spread } from './stats.ts';
+import { SIDEBAR_FULL_LIST, SIDEBAR_WINDOW } from '../../src/lib/sidebar.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH = join(ROOT, '.bench');
@@ -333,9 +334,9 @@ function walk(dir: string, visit: (file: string, size: number) => void): void {
 }
 
 /**
- * Pages, bytes, and the bytes of HTML and of the collection sidebars in it: every entry page lists
- * its whole collection, so the HTML (which Pagefind reads in full) grows with the square of a
- * collection's size, and the report shows how much of it that is.
+ * Pages, bytes, and the bytes of HTML and of the collection sidebars in it: a long collection's
+ * sidebar lists a window of entries around the page (src/lib/sidebar.ts), so these bytes grow with
+ * the number of pages, not with its square; the report shows how much of the HTML they are.
  */
 function describeDist(outDir: string): { pages: number; distBytes: number; pagefindBytes: number; htmlBytes: number; sidebarBytes: number } {
   let pages = 0;
@@ -869,7 +870,7 @@ export function reportTrials(trials: Trial[], pages: number): void {
   const { htmlBytes, sidebarBytes } = ok[0]!.portal;
   if (htmlBytes > 0) {
     console.log(`    The collection sidebars are ${((100 * sidebarBytes) / htmlBytes).toFixed(0)}% of the portal's HTML (${mb(sidebarBytes)} of ${mb(htmlBytes)} MB; the floor's pages: ${mb(ok[0]!.floor.htmlBytes)} MB):`);
-    console.log('    each entry page lists its whole collection, so these bytes grow with the square of a collection, and Pagefind parses all of them.');
+    console.log(`    a collection of more than ${SIDEBAR_FULL_LIST} entries lists the ${SIDEBAR_WINDOW} around the page (src/lib/sidebar.ts), so these bytes grow with the number of pages.`);
   }
 
   const toBound = spreadOf(pairedRatios(ok.map((t) => t.portal.wallMs), boundWalls));
