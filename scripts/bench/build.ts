@@ -360,6 +360,10 @@ function describeDist(outDir: string): { pages: number; distBytes: number; pagef
 
 interface Phase { name: string; ms: number }
 
+/** Build steps every build redoes in full, whatever the cache holds: Astro's server bundle, and Pagefind's whole index. */
+export const VITE_BUNDLE_STEP = 'Astro: Vite bundle (server)';
+export const PAGEFIND_STEP = 'search index (Pagefind)';
+
 /**
  * The steps a build log reports with their durations, in order: the portal's content check, Astro's
  * own steps (content sync and setup, the Vite bundle, rendering the pages), the search index and
@@ -388,9 +392,9 @@ export function buildPhases(logFile: string): Phase[] {
   const found: [string, number | undefined][] = [
     ['content check (schemas, references, links)', millis(/\[hub:content-check\][^\n]*\((\d+) ms\)/)],
     ['Astro: setup (the portal\'s includes its content check), content sync, types', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
-    ['Astro: Vite bundle (server)', seconds(/\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/)],
+    [VITE_BUNDLE_STEP, seconds(/\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/)],
     ['Astro: rendering the pages', seconds(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
-    ['search index (Pagefind)', millis(/\[hub:pagefind\][^\n]* in (\d+) ms/)],
+    [PAGEFIND_STEP, millis(/\[hub:pagefind\][^\n]* in (\d+) ms/)],
     ['count check', millis(/\[hub:count-check\][^\n]*\((\d+) ms\)/)],
     ['total, as Astro reports it', seconds(/page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/)],
   ];
@@ -916,10 +920,10 @@ export function reportTrials(trials: Trial[], pages: number): void {
       return Number.isFinite(s.median) ? `${sec1(s.median)} s (${sec1(s.min)}-${sec1(s.max)})` : '-';
     };
     const rows = names.map((n) => {
-      const floorCell = n === 'search index (Pagefind)' ? `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)` : cell(phases.map((p) => p.floor), n);
+      const floorCell = n === PAGEFIND_STEP ? `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)` : cell(phases.map((p) => p.floor), n);
       return [n, cell(phases.map((p) => p.portal), n), floorCell];
     });
-    if (!names.includes('search index (Pagefind)')) rows.push(['search index (Pagefind)', '-', `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)`]);
+    if (!names.includes(PAGEFIND_STEP)) rows.push([PAGEFIND_STEP, '-', `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)`]);
     console.log(table([['step', 'portal', 'floor'], ...rows]));
     console.log('    Pagefind reads every built page and writes its index after Astro finishes; the floor\'s pages are indexed by the same function in a process of their own.');
   }

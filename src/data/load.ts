@@ -19,15 +19,14 @@ let cached: Promise<Site> | undefined;
 let devCache: { version: string; site: Site } | undefined;
 
 /** The site's content: read once per build; under `astro dev`, built again whenever content changed. */
-export function getSite(): Promise<Site> {
+export async function getSite(): Promise<Site> {
   if (import.meta.env.DEV) {
-    return readAll().then((content) => {
-      const day = today();
-      const version = contentVersion(content, day);
-      if (version === undefined) return buildSite(content, day);
-      if (devCache?.version !== version) devCache = { version, site: buildSite(content, day) };
-      return devCache.site;
-    });
+    const content = await readAll();
+    const day = today();
+    const version = contentVersion(content, day);
+    if (version === undefined) return buildSite(content, day);
+    if (devCache?.version !== version) devCache = { version, site: buildSite(content, day) };
+    return devCache.site;
   }
   cached ??= readAll().then((content) => buildSite(content, today()));
   return cached;
