@@ -1,4 +1,3 @@
-
 /**
  * Astro hands the content data store to the server as one module,
  * `export default JSON.parse("<the whole store as a JSON text>")`, compiled again after every
@@ -25,16 +24,17 @@ export function asciiJsonInLiteral(code: string): string {
 /** The Vite plugin's shape, written out: Vite is Astro's dependency, not the portal's. */
 export interface AsciiDataStorePlugin {
   name: string;
-  transform: { filter: { id: RegExp }; handler: (code: string, id: string) => { code: string; map: { mappings: '' } } | undefined };
+  transform: { filter: { id: RegExp }; handler: (code: string) => { code: string; map: { mappings: '' } } | undefined };
 }
 
 export function asciiDataStore(): AsciiDataStorePlugin {
   return {
     name: 'hub:ascii-data-store',
     transform: {
-      filter: { id: /^\0astro:data-layer-content$/ },
-      handler(code, id) {
-        if (id !== DATA_STORE_MODULE || !code.startsWith('export default JSON.parse(')) return;
+      filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
+      handler(code) {
+        // Chunked storage (experimental.collectionStorage) writes other modules: left as they are.
+        if (!code.startsWith('export default JSON.parse(')) return;
         return { code: asciiJsonInLiteral(code), map: { mappings: '' } };
       },
     },
