@@ -3,7 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
-import { readPagefindInputs, reuseSearchIndex } from '../node/search-index-cache.ts';
+import { builtPages, pagesDigest, searchIndexCache, siteDigest } from '../node/search-index-cache.ts';
+import { pagefindInput } from '../lib/search/pagefind-input.ts';
 
 /**
  * Index every HTML page under `site` and write the bundle to `site/pagefind/`; returns the number
@@ -14,26 +15,58 @@ export async function writeSearchIndex(site: string): Promise<number> {
 }
 
 /**
+ * Pages sent to Pagefind before the first is answered. Pagefind indexes them one by one in the
+ * order they arrive (so the index is the same whatever the number), while its reader thread
+ * decodes the next ones and this process reads and trims the pages after those: the three overlap.
+ * On the bench's 2,000 pages, 16 in flight index in about two thirds of the time of one at a time.
+ */
+const IN_FLIGHT = 16;
+
+/**
  * As writeSearchIndex; with `cacheDir`, the bundle of the last build is copied instead when no
- * page's search input changed (`reused`).
+ * built page changed (`reused`).
  */
 export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
-  // What Pagefind reads of each page (src/lib/search/pagefind-input.ts): the same index from far fewer bytes.
-  const inputs = readPagefindInputs(site);
   const outputPath = join(site, 'pagefind');
-  const reuse = cacheDir ? reuseSearchIndex(cacheDir, inputs, outputPath) : undefined;
-  if (reuse?.reused) return { pages: inputs.length, reused: true };
+  const cache = cacheDir ? searchIndexCache(cacheDir) : undefined;
+  const last = cache?.last();
+  if (cache && last !== undefined) {
+    const built = siteDigest(site);
+    if (built.value === last) {
+      cache.restore(outputPath);
+      return { pages: built.pages, reused: true };
+    }
+  }
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const { sourcePath, content } of inputs) {
-      const added = await index.addHTMLFile({ sourcePath, content });
-      if (added.errors.length) throw new Error(`${sourcePath}: ${added.errors.join('; ')}`);
+    const digest = pagesDigest();
+    let failure: Error | undefined;
+    const inFlight: Promise<void>[] = [];
+    for (const page of builtPages(site)) {
+      digest.add(page);
+      // What Pagefind reads of each page (src/lib/search/pagefind-input.ts): the same index from far fewer bytes.
+      const { sourcePath } = page;
+      const content = pagefindInput(page.bytes.toString('utf8'));
+      // Settled here, never rejected: a failure waiting in the queue must not go unhandled.
+      const added = index.addHTMLFile({ sourcePath, content }).then(
+        (result) => {
+          if (result.errors.length) failure ??= new Error(`${sourcePath}: ${result.errors.join('; ')}`);
+        },
+        (cause: unknown) => {
+          failure ??= new Error(`${sourcePath}: ${cause instanceof Error ? cause.message : String(cause)}`);
+        },
+      );
+      inFlight.push(added);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+      if (failure) break;
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
-    reuse?.save();
-    return { pages: inputs.length, reused: false };
+    cache?.save(digest.value(), outputPath);
+    return { pages: digest.pages(), reused: false };
   } finally {
     await pagefind.close();
   }
@@ -76,7 +109,7 @@ export function pagefindSearch(): AstroIntegration {
         const site = fileURLToPath(dir);
         try {
           const { pages, reused } = await indexSite(site, cacheDir);
-          const how = reused ? 'copied from the last build (no page changed what search reads)' : 'written';
+          const how = reused ? 'copied from the last build (no built page changed)' : 'written';
           logger.info(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {
           throw new Error('Building the search index failed', { cause });

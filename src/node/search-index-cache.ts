@@ -1,54 +1,49 @@
 /**
- * The search index's inputs and its cache between builds (Node only).
+ * The built pages the search index reads, and the index's cache between builds (Node only).
  *
  * Pagefind's API cannot take back a page it indexed in an earlier run: a custom record
  * (`addCustomRecord`) carries no word weights and no heading anchors, so reusing records would
- * change the index and the ranking. What can be reused is the whole bundle: when every page's
- * search input (src/lib/search/pagefind-input.ts) is the same as in the last build, the last bundle is
- * copied instead of indexing again. The cache lives in Astro's cache folder, beside the
- * incremental build's manifest, and is cleared with it (src/integrations/build-cache.ts).
+ * change the index and the ranking. What can be reused is the whole bundle: when no built page
+ * changed (the same files, in the same order, byte for byte), the last bundle is copied instead of
+ * indexing again. The cache lives in Astro's cache folder, beside the incremental build's
+ * manifest, and is cleared with it (src/integrations/build-cache.ts).
  */
 import { cpSync, existsSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { hashOf } from '../lib/build-cache.ts';
-import { pagefindInput } from '../lib/search/pagefind-input.ts';
 
-export interface PagefindPage {
+export interface BuiltPage {
   /** Path of the HTML file relative to the site folder, with `/` separators. */
   sourcePath: string;
-  /** What Pagefind reads of it. */
-  content: string;
+  /** The file as built. */
+  bytes: Buffer;
 }
 
 /**
- * Every HTML page of the built site (not the index's own folder), as Pagefind reads it, in the
- * order Pagefind's own `addDirectory` walks the folder: depth first, each folder's entries in the
- * file system's order (not sorted; `opendir` keeps that order, `readdir` sorts). Pagefind numbers
- * pages in the order they arrive, and the numbers are in the index: the same order gives the same
- * bytes as before and the same ranking on equal scores.
+ * Every HTML page of the built site (not the index's own folder), one at a time, in the order
+ * Pagefind's own `addDirectory` walks the folder: depth first, each folder's entries in the file
+ * system's order (not sorted; `opendir` keeps that order, `readdir` sorts). Pagefind numbers pages
+ * in the order they arrive, and the numbers are in the index: the same order gives the same bytes
+ * as before and the same ranking on equal scores. Each file is read when it is asked for, so a
+ * large site is never held in memory at once.
  */
-export function readPagefindInputs(site: string): PagefindPage[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
+export function* builtPages(site: string): Generator<BuiltPage> {
+  const walk = function* (dir: string): Generator<string> {
     const handle = opendirSync(dir);
     try {
       for (let d = handle.readSync(); d; d = handle.readSync()) {
         const path = join(dir, d.name);
         if (d.isDirectory()) {
-          if (!(dir === site && d.name === 'pagefind')) walk(path);
-        } else if (d.isFile() && d.name.endsWith('.html')) files.push(path);
+          if (!(dir === site && d.name === 'pagefind')) yield* walk(path);
+        } else if (d.isFile() && d.name.endsWith('.html')) yield path;
       }
     } finally {
       handle.closeSync();
     }
   };
-  walk(site);
-  return files.map((file) => ({ sourcePath: relative(site, file).split(sep).join('/'), content: pagefindInput(readFileSync(file, 'utf8')) }));
+  for (const file of walk(site)) yield { sourcePath: relative(site, file).split(sep).join('/'), bytes: readFileSync(file) };
 }
-
-/** The folder in Astro's cache that holds the last search bundle and the digest of its inputs. */
-export const SEARCH_CACHE_DIR = 'hub-search';
 
 function pagefindVersion(): string {
   try {
@@ -59,24 +54,48 @@ function pagefindVersion(): string {
   }
 }
 
-/**
- * Copies the last build's search bundle to `outputPath` when the inputs are unchanged
- * (`reused: true`); otherwise returns `save`, to call once the new bundle is written.
- */
-export function reuseSearchIndex(cacheDir: string, inputs: PagefindPage[], outputPath: string): { reused: boolean; save: () => void } {
-  const dir = join(cacheDir, SEARCH_CACHE_DIR);
-  const digestFile = join(dir, 'inputs.sha256');
-  const bundle = join(dir, 'bundle');
-  const digest = hashOf(pagefindVersion(), inputs.length, ...inputs.flatMap((p) => [p.sourcePath, p.content]));
-  const previous = existsSync(digestFile) ? readFileSync(digestFile, 'utf8') : '';
-  if (previous === digest && existsSync(bundle)) {
-    rmSync(outputPath, { recursive: true, force: true });
-    cpSync(bundle, outputPath, { recursive: true });
-    return { reused: true, save: () => undefined };
-  }
+/** The digest of a site's pages (paths, bytes and order) for the Pagefind version installed. */
+export function pagesDigest(): { add: (page: BuiltPage) => void; pages: () => number; value: () => string } {
+  const hash = createHash('sha256').update(pagefindVersion()).update('\u0000');
+  let pages = 0;
+  let value: string | undefined;
   return {
-    reused: false,
-    save: () => {
+    add: ({ sourcePath, bytes }) => {
+      if (value !== undefined) throw new Error('pagesDigest: a page was added after the digest was taken');
+      hash.update(sourcePath).update('\u0000').update(String(bytes.length)).update('\u0000').update(bytes);
+      pages += 1;
+    },
+    pages: () => pages,
+    value: () => (value ??= hash.update(String(pages)).digest('hex')),
+  };
+}
+
+/** The digest of every page of a built site, as pagesDigest computes it, and their number. */
+export function siteDigest(site: string): { value: string; pages: number } {
+  const digest = pagesDigest();
+  for (const page of builtPages(site)) digest.add(page);
+  return { value: digest.value(), pages: digest.pages() };
+}
+
+/** The folder in Astro's cache that holds the last search bundle and the digest of its pages. */
+export const SEARCH_CACHE_DIR = 'hub-search';
+
+/**
+ * The search bundle of the last build in `cacheDir`: `last` is the digest of the pages it indexed
+ * (undefined when there is none), `restore` copies it to `outputPath`, `save` keeps the bundle at
+ * `outputPath` with the digest of its pages.
+ */
+export function searchIndexCache(cacheDir: string): { last: () => string | undefined; restore: (outputPath: string) => void; save: (digest: string, outputPath: string) => void } {
+  const dir = join(cacheDir, SEARCH_CACHE_DIR);
+  const digestFile = join(dir, 'pages.sha256');
+  const bundle = join(dir, 'bundle');
+  return {
+    last: () => (existsSync(digestFile) && existsSync(bundle) ? readFileSync(digestFile, 'utf8') : undefined),
+    restore: (outputPath) => {
+      rmSync(outputPath, { recursive: true, force: true });
+      cpSync(bundle, outputPath, { recursive: true });
+    },
+    save: (digest, outputPath) => {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       cpSync(outputPath, bundle, { recursive: true });

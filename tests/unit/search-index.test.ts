@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers.ts';
+import { builtPages, pagesDigest, searchIndexCache, siteDigest } from '../../src/node/search-index-cache.ts';
+import * as pagefind from 'pagefind';
+import { indexSite } from '../../src/integrations/pagefind.ts';
+
+const html = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav data-pagefind-ignore>menu</nav><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+
+/** A built site of `count` pages. */
+function site(count: number): string {
+  const dir = tempDir('hub-search-index-');
+  for (let i = 0; i < count; i += 1) {
+    mkdirSync(join(dir, 'playbooks', `page-${i}`), { recursive: true });
+    writeFileSync(join(dir, 'playbooks', `page-${i}`, 'index.html'), html(`Page ${i}`, `Write the purpose of channel ${i} first.`));
+  }
+  writeFileSync(join(dir, 'index.html'), html('Home', 'Every playbook.'));
+  return dir;
+}
+
+/** Every file of a folder with its bytes, to compare two bundles. */
+function bundle(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    try {
+      out[name] = readFileSync(join(dir, name)).toString('base64');
+    } catch {
+      // a folder
+    }
+  }
+  return out;
+}
+
+describe('the pages the search index reads', () => {
+  test('every HTML page, outside the search folder, with its path relative to the site', () => {
+    const dir = site(3);
+    mkdirSync(join(dir, 'pagefind'), { recursive: true });
+    writeFileSync(join(dir, 'pagefind', 'stale.html'), html('Stale', 'never indexed'));
+    const paths = [...builtPages(dir)].map((p) => p.sourcePath).sort();
+    expect(paths).toEqual(['index.html', 'playbooks/page-0/index.html', 'playbooks/page-1/index.html', 'playbooks/page-2/index.html']);
+  });
+
+  test('the digest changes with a byte of a page, and only then', () => {
+    const dir = site(3);
+    const before = siteDigest(dir);
+    expect(siteDigest(dir)).toEqual(before);
+    expect(before.pages).toBe(4);
+    const file = join(dir, 'playbooks', 'page-1', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('first', 'First'));
+    expect(siteDigest(dir).value).not.toBe(before.value);
+  });
+
+  test('the digest tells pages apart by path and by order, not only by their bytes together', () => {
+    const page = (sourcePath: string, text: string) => ({ sourcePath, bytes: Buffer.from(text) });
+    const of = (...pages: ReturnType<typeof page>[]) => {
+      const d = pagesDigest();
+      for (const p of pages) d.add(p);
+      return d.value();
+    };
+    expect(of(page('a.html', 'x'), page('b.html', 'y'))).not.toBe(of(page('b.html', 'y'), page('a.html', 'x')));
+    expect(of(page('a.html', 'xy'), page('b.html', ''))).not.toBe(of(page('a.html', 'x'), page('b.html', 'y')));
+    expect(of(page('a.html', 'x'))).not.toBe(of(page('c.html', 'x')));
+  });
+
+  test('the cache has no bundle until one is saved, and restores what was saved', () => {
+    const cacheDir = tempDir('hub-search-index-');
+    const cache = searchIndexCache(cacheDir);
+    expect(cache.last()).toBeUndefined();
+    const out = tempDir('hub-search-index-');
+    writeFileSync(join(out, 'pagefind-entry.json'), '{"version":"x"}');
+    cache.save('abc', out);
+    expect(cache.last()).toBe('abc');
+    const restored = join(tempDir('hub-search-index-'), 'pagefind');
+    cache.restore(restored);
+    expect(readFileSync(join(restored, 'pagefind-entry.json'), 'utf8')).toBe('{"version":"x"}');
+  });
+});
+
+describe('indexing a built site with Pagefind', () => {
+  test('pages sent ahead of the answers give the same bundle as a cache copy, and an edit indexes again', async () => {
+    const dir = site(40);
+    const cacheDir = tempDir('hub-search-index-');
+    const first = await indexSite(dir, cacheDir);
+    expect(first).toEqual({ pages: 41, reused: false });
+    const written = bundle(join(dir, 'pagefind'));
+    expect(Object.keys(written).some((name) => name.startsWith('fragment/'))).toBe(true);
+
+    // Nothing changed: the last bundle is copied, byte for byte.
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: true });
+    expect(bundle(join(dir, 'pagefind'))).toEqual(written);
+
+    // Without a cache the same pages give the same bundle again.
+    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false });
+    expect(bundle(join(dir, 'pagefind'))).toEqual(written);
+
+    // And so does Pagefind's own walk of the folder, one file at a time from the untrimmed pages.
+    rmSync(join(dir, 'pagefind'), { recursive: true });
+    try {
+      const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+      if (!index) throw new Error('Pagefind did not start');
+      expect((await index.addDirectory({ path: dir })).page_count).toBe(41);
+      await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    } finally {
+      await pagefind.close();
+    }
+    expect(bundle(join(dir, 'pagefind'))).toEqual(written);
+
+    // One page changed: indexed again, and the bundle differs.
+    const file = join(dir, 'playbooks', 'page-7', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Write the purpose', 'Write the escalation path'));
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: false });
+    expect(bundle(join(dir, 'pagefind'))).not.toEqual(written);
+  }, 60_000);
+});
