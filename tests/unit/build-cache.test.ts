@@ -151,6 +151,13 @@ describe('what Pagefind reads of a page', () => {
     expect(pagefindInput(html)).toBe(html);
   });
 
+  test('separates the words of terms and definitions, header cells and captions that the page glues together', () => {
+    const html = page('<nav data-pagefind-ignore><dl><dt>x</dt><dd>y</dd></dl></nav><article data-pagefind-body><dl><dt>When</dt><dd>PR asks</dd></dl></article>');
+    expect(pagefindInput(html)).toBe(page('<nav data-pagefind-ignore></nav><article data-pagefind-body><dl><dt>When</dt> <dd>PR asks</dd> </dl></article>'));
+    const bare = page('<table><caption>By role</caption><tr><th>Role</th><td>x</td></tr></table>');
+    expect(pagefindInput(bare)).toBe(page('<table><caption>By role</caption> <tr><th>Role</th> <td>x</td></tr></table>'));
+  });
+
   test('is not fooled by tags inside scripts', () => {
     const html = page('<nav data-pagefind-ignore><script>const s = "</nav>";</script>links</nav><article data-pagefind-body>x</article>');
     expect(pagefindInput(html)).toBe(page('<nav data-pagefind-ignore></nav><article data-pagefind-body>x</article>'));

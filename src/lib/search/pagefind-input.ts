@@ -8,8 +8,10 @@
  *
  * An element is emptied only outside the page's `data-pagefind-body` elements and only when
  * nothing inside it carries a `data-pagefind-*` attribute; the element itself stays, with its
- * attributes.
+ * attributes. What is left gets the word breaks the built page leaves out (src/lib/word-breaks.ts).
  */
+
+import { addWordBreaks } from '../word-breaks.ts';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements whose text is not markup: a `<nav` inside them is not a tag. */
@@ -45,8 +47,15 @@ function elementsWith(masked: string, attribute: string): { name: string; start:
   return found;
 }
 
-/** The HTML Pagefind needs: the page with the content of ignored elements removed (see above). */
+/**
+ * The HTML Pagefind needs: the page with the content of ignored elements removed (see above) and
+ * the word breaks compressHTML took away (src/lib/word-breaks.ts).
+ */
 export function pagefindInput(html: string): string {
+  return addWordBreaks(withoutIgnoredContent(html));
+}
+
+function withoutIgnoredContent(html: string): string {
   // Raw-text elements are masked (same length) so that their text never looks like a tag.
   const masked = html.replace(RAW, (m) => m.replace(/</g, '\u0001'));
   // Only outside the indexed body: there Pagefind reads no text at all, so emptying an element
