@@ -6,9 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { countCheck } from './src/integrations/count-check.ts';
-import { offlineReading } from './src/integrations/offline.ts';
-import { binders } from './src/integrations/print-binders.ts';
+import { afterBuild } from './src/integrations/after-build.ts';
 import { linksPlugin } from './src/markdown/links.ts';
 import { themeBootHash } from './src/integrations/theme-boot.ts';
 import { glossaryPlugin } from './src/markdown/glossary.ts';
@@ -27,10 +25,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  // Order matters: buildCache clears stale caches before content loads; countCheck reads the
-  // search index pagefindSearch writes, and offlineReading precaches it. binders (only with
-  // HUB_BINDERS=1) prints PDFs from the finished pages.
-  integrations: [buildCache(), contentCheck(), mdx(), react(), pagefindSearch(), countCheck(), offlineReading(), binders()],
+  // buildCache clears stale caches before content loads. afterBuild runs the search index, the
+  // count check, the service worker and (with HUB_BINDERS=1) the binders on the finished pages, in
+  // that order, or hands them to scripts/build.ts (npm run build). pagefindSearch serves the last
+  // index under astro dev.
+  integrations: [buildCache(), contentCheck(), mdx(), react(), pagefindSearch(), afterBuild()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.

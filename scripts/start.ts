@@ -13,7 +13,7 @@ Exit codes: 0 stopped, 1 the build failed (the lines above it name each file and
 
 const PORT = process.env.PORT ?? '4321';
 console.log('Building the portal (about a minute on a 2-core machine)…');
-const build = spawnSync('astro', ['build'], { stdio: 'inherit', shell: false });
+const build = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit', shell: false });
 if (build.status !== 0) {
   console.error('\nThe build failed: the lines above name each file and field to fix.');
   process.exit(EXIT.problems);

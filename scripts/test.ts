@@ -31,7 +31,7 @@ const COMMANDS: Record<Phase, { command: string; args: string[]; env?: Record<st
   nginx: { command: process.execPath, args: ['scripts/ensure-nginx.ts'] },
   typecheck: { command: 'astro', args: ['check'] },
   unit: { command: 'vitest', args: ['run'] },
-  build: { command: 'astro', args: ['build'], env: TEST_BUILD_ENV },
+  build: { command: process.execPath, args: ['scripts/build.ts'], env: TEST_BUILD_ENV },
   e2e: { command: 'playwright', args: ['test'], env: values.full ? { HUB_TEST_FULL: '1' } : {} },
 };
 

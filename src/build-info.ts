@@ -3,7 +3,7 @@ import { bindersEnabled } from './lib/binders.ts';
 
 /**
  * When this build ran, the same value on every page: the offline indicator shows it as the date of
- * the copy a reader holds. HUB_BUILT_AT pins it (the offline integration sets it once per build).
+ * the copy a reader holds. HUB_BUILT_AT pins it (src/integrations/after-build.ts sets it once per build).
  */
 export const BUILT_AT: string = process.env.HUB_BUILT_AT || new Date().toISOString();
 

@@ -17,10 +17,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { integerOption, readArgs, runMain } from '../lib/cli.ts';
-import { BENCH, PAGEFIND_STEP, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
+import { BENCH, PAGEFIND_STEP, PORTAL_BUILD, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
 import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 
-const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** The incremental target: one edited entry rebuilds in at most this share of a cold build. */
 export const TARGET_RATIO = 0.5;
 
@@ -44,7 +43,7 @@ export interface IncrementalRun {
 
 function build(corpus: string, outDir: string, cacheDir: string, verbose: boolean): Promise<RunResult> {
   rmSync(outDir, { recursive: true, force: true });
-  return runMeasured(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
+  return runMeasured(process.execPath, [PORTAL_BUILD, '--outDir', outDir], {
     cwd: ROOT,
     env: { ...process.env, ...ENV, HUB_CONTENT_DIR: corpus, HUB_CACHE_DIR: cacheDir },
     logFile: `${outDir}.log`,

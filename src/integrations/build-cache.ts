@@ -23,7 +23,7 @@ const FINGERPRINT_SOURCES = ['src/content.config.ts', 'src/schemas', 'src/node',
  * Environment that reaches the Markdown pipeline or the config rather than a page's key, and a
  * build time given from outside (HUB_BUILT_AT, as the tests pin it): pages copied from the cache
  * keep the build time they were rendered with, so a pinned build never reuses pages of an unpinned
- * one, nor of another pinned time. (Read before the offline integration sets it for this build.)
+ * one, nor of another pinned time. (Read before src/integrations/after-build.ts sets it for this build.)
  */
 const FINGERPRINT_ENV = ['SITE_URL', 'BASE_PATH', 'HUB_BUILT_AT'];
 /** The caches Astro and the portal keep in the cache folder. */

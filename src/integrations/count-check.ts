@@ -1,7 +1,5 @@
-import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
@@ -9,6 +7,7 @@ import { CONTENT_DIR } from '../node/content-layout.ts';
 import { pageSearchInputs } from '../lib/search/record.ts';
 import { StartSchema } from '../schemas/start.ts';
 import { isListed } from '../lib/visibility.ts';
+import type { FinishedSite } from '../node/finished-site.ts';
 
 /** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
 function searchUrls(dist: string): string[] {
@@ -21,46 +20,35 @@ function searchUrls(dist: string): string[] {
 }
 
 /**
- * Runs after the search index is written (list it after pagefindSearch): nothing lost, nothing
- * leaked. Prints the numbers at the end of every build and fails the build on any mismatch.
+ * Runs after the search index is written (src/integrations/after-build.ts): nothing lost, nothing
+ * leaked. Logs the numbers at the end of every build and throws on any mismatch.
  */
-export function countCheck(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'hub:count-check',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        base = config.base;
+export function countCheckStep(site: FinishedSite, log: (message: string) => void): void {
+  const started = performance.now();
+  const { dist, base } = site;
+  const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
+  // The entries the content check validated when this build started: what the pages came from.
+  const { entries } = checkedContent(CONTENT_DIR);
+  const result = checkCounts(
+    entries,
+    {
+      hasPage: (url) => existsSync(join(dist, strip(url), 'index.html')),
+      indexHtml: (c) => {
+        const file = join(dist, c, 'index.html');
+        return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
-        // The entries the content check validated when this build started: what the pages came from.
-        const { entries } = checkedContent(CONTENT_DIR);
-        const result = checkCounts(
-          entries,
-          {
-            hasPage: (url) => existsSync(join(dist, strip(url), 'index.html')),
-            indexHtml: (c) => {
-              const file = join(dist, c, 'index.html');
-              return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-            },
-            searchUrls: searchUrls(dist),
-          },
-          base,
-          // The start-here pages are content too: the published ones belong in the search index.
-          pageSearchInputs(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map((p) => p.path),
-        );
-        if (result.problems.length) {
-          const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;
-          const error = new Error(message);
-          error.name = 'CountCheckError';
-          error.stack = message;
-          throw error;
-        }
-        logger.info(`${result.summary} (${Math.round(performance.now() - started)} ms)`);
-      },
+      searchUrls: searchUrls(dist),
     },
-  };
+    base,
+    // The start-here pages are content too: the published ones belong in the search index.
+    pageSearchInputs(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map((p) => p.path),
+  );
+  if (result.problems.length) {
+    const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;
+    const error = new Error(message);
+    error.name = 'CountCheckError';
+    error.stack = message;
+    throw error;
+  }
+  log(`${result.summary} (${Math.round(performance.now() - started)} ms)`);
 }

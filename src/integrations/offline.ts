@@ -1,9 +1,8 @@
-import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
+import type { FinishedSite } from '../node/finished-site.ts';
 import { PRECACHE_BUDGET_BYTES, PRECACHE_GLOBS, checkPrecacheBudget, offlineDisabled, precacheUrl } from '../lib/offline.ts';
 
 export interface ServiceWorkerResult { files: number; bytes: number; disabled: boolean }
@@ -40,31 +39,18 @@ export async function writeServiceWorker(site: string, root: string, { disabled 
   }
 }
 
-/** Offline reading: writes the service worker after the build, once Pagefind has written its index. */
-export function offlineReading(): AstroIntegration {
-  let root = '';
-  return {
-    name: 'hub:offline',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-        // One build time for every page and the log, read by src/build-info.ts.
-        process.env.HUB_BUILT_AT ||= new Date().toISOString();
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const disabled = offlineDisabled(process.env);
-        try {
-          const r = await writeServiceWorker(fileURLToPath(dir), root, { disabled });
-          logger.info(
-            r.disabled
-              ? 'HUB_OFFLINE=off: sw.js is the kill switch (clears every offline copy and unregisters)'
-              : `Service worker written: ${r.files} files precached for offline reading, ${(r.bytes / 1048576).toFixed(2)} MB (budget ${PRECACHE_BUDGET_BYTES / 1048576} MB), in ${Math.round(performance.now() - started)} ms`,
-          );
-        } catch (cause) {
-          throw new Error(`Writing the service worker failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-        }
-      },
-    },
-  };
+/** Offline reading: the service worker, written once Pagefind has written its index (src/integrations/after-build.ts). */
+export async function serviceWorkerStep(site: FinishedSite, log: (message: string) => void): Promise<void> {
+  const started = performance.now();
+  const disabled = offlineDisabled(process.env);
+  try {
+    const r = await writeServiceWorker(site.dist, site.root, { disabled });
+    log(
+      r.disabled
+        ? 'HUB_OFFLINE=off: sw.js is the kill switch (clears every offline copy and unregisters)'
+        : `Service worker written: ${r.files} files precached for offline reading, ${(r.bytes / 1048576).toFixed(2)} MB (budget ${PRECACHE_BUDGET_BYTES / 1048576} MB), in ${Math.round(performance.now() - started)} ms`,
+    );
+  } catch (cause) {
+    throw new Error(`Writing the service worker failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

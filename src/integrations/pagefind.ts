@@ -5,6 +5,7 @@ import { join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
 import { builtPages, pagesDigest, searchIndexCache, siteDigest } from '../node/search-index-cache.ts';
 import { pagefindInput } from '../lib/search/pagefind-input.ts';
+import type { FinishedSite } from '../node/finished-site.ts';
 
 /**
  * Index every HTML page under `site` and write the bundle to `site/pagefind/`; returns the number
@@ -73,19 +74,17 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
 }
 
 /**
- * Builds the search index from the finished HTML with Pagefind's Node API, and under `astro dev`
- * serves the last built index so search keeps working while authors edit. (The search dialog is
+ * Under `astro dev`, serves the last built search index so search keeps working while authors
+ * edit; builds write the index after the pages (searchIndexStep below). (The search dialog is
  * loaded on demand by src/scripts/search.ts.)
  */
 export function pagefindSearch(): AstroIntegration {
   let outDir = '';
-  let cacheDir = '';
   return {
     name: 'hub:pagefind',
     hooks: {
       'astro:config:setup': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = join(outDir, 'pagefind');
@@ -104,17 +103,18 @@ export function pagefindSearch(): AstroIntegration {
           createReadStream(file).pipe(res);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        try {
-          const { pages, reused } = await indexSite(site, cacheDir);
-          const how = reused ? 'copied from the last build (no built page changed)' : 'written';
-          logger.info(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
-        } catch (cause) {
-          throw new Error('Building the search index failed', { cause });
-        }
-      },
     },
   };
+}
+
+/** The search index of a finished site: the first step after the build (src/integrations/after-build.ts). */
+export async function searchIndexStep(site: FinishedSite, log: (message: string) => void): Promise<void> {
+  const started = performance.now();
+  try {
+    const { pages, reused } = await indexSite(site.dist, site.cacheDir);
+    const how = reused ? 'copied from the last build (no built page changed)' : 'written';
+    log(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
+  } catch (cause) {
+    throw new Error(`Building the search index failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }

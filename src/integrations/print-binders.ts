@@ -12,9 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright';
-import type { AstroIntegration } from 'astro';
+import type { FinishedSite } from '../node/finished-site.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
 import { checkContentNow } from '../node/checked-content.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
@@ -214,31 +213,16 @@ export async function printBinders({ dist, out, root, base = '/', only, cacheDir
   return results;
 }
 
-/** With HUB_BINDERS=1, print the binders into dist/binders/ as the last step of the build. */
-export function binders(): AstroIntegration {
-  let root = '';
-  let base = '/';
-  let cacheDir = '';
-  return {
-    name: 'hub:binders',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        root = fileURLToPath(config.root);
-        base = config.base;
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!bindersEnabled(process.env)) return;
-        const started = performance.now();
-        const dist = fileURLToPath(dir).replace(/\/$/, '');
-        try {
-          const printed = await printBinders({ dist, out: join(dist, 'binders'), root, base, cacheDir });
-          const reused = printed.filter((p) => p.reused).length;
-          logger.info(`${printed.length} binders printed (${printed.map((p) => `${p.file} ${p.pages} pages`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s${reused ? `; ${reused} unchanged, copied from the last build` : ''}`);
-        } catch (cause) {
-          throw new Error(`Printing the binders failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-        }
-      },
-    },
-  };
+/** With HUB_BINDERS=1, print the binders into dist/binders/: the last step after the build (src/integrations/after-build.ts). */
+export async function bindersStep(site: FinishedSite, log: (message: string) => void): Promise<void> {
+  if (!bindersEnabled(process.env)) return;
+  const started = performance.now();
+  const dist = site.dist.replace(/\/$/, '');
+  try {
+    const printed = await printBinders({ dist, out: join(dist, 'binders'), root: site.root, base: site.base, cacheDir: site.cacheDir });
+    const reused = printed.filter((p) => p.reused).length;
+    log(`${printed.length} binders printed (${printed.map((p) => `${p.file} ${p.pages} pages`).join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s${reused ? `; ${reused} unchanged, copied from the last build` : ''}`);
+  } catch (cause) {
+    throw new Error(`Printing the binders failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }
