@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, readArgs, runMain } from './lib/cli.ts';
-import { HANDOFF_ENV, readHandoff } from '../src/node/finished-site.ts';
+import { HANDOFF_ENV } from '../src/node/finished-site.ts';
 
 const USAGE = `Usage: npm run build [-- --outDir dist] [--force]
 
@@ -38,11 +38,11 @@ async function main(): Promise<number> {
     const args = ['build', ...(values.outDir ? ['--outDir', values.outDir] : []), ...(values.force ? ['--force'] : [])];
     const astro = spawnSync(process.execPath, [ASTRO_BIN, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, [HANDOFF_ENV]: handoff } });
     if (astro.status !== 0) return EXIT.problems;
-    const site = readHandoff(handoff);
     // Imported only now: nothing of the steps' modules is loaded while Astro builds.
-    const { runAfterBuild } = await import('../src/integrations/after-build.ts');
+    const { readHandoff, runAfterBuild } = await import('../src/integrations/after-build.ts');
     try {
-      await runAfterBuild(site, logFor);
+      const { site, countCheck } = readHandoff(handoff);
+      await runAfterBuild(site, logFor, countCheck);
     } catch (error) {
       // Each step's error says what failed and why; a stack trace would add nothing for the reader.
       console.error(`${new Date().toTimeString().slice(0, 8)} [ERROR] ${error instanceof Error ? error.message : String(error)}`);

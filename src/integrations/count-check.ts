@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
+import type { ValidEntry } from '../lib/validate-content.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 import { pageSearchInputs } from '../lib/search/record.ts';
 import { StartSchema } from '../schemas/start.ts';
@@ -20,17 +21,34 @@ function searchUrls(dist: string): string[] {
 }
 
 /**
- * Runs after the search index is written (src/integrations/after-build.ts): nothing lost, nothing
- * leaked. Logs the numbers at the end of every build and throws on any mismatch.
+ * What the count check compares the built site with: the entries the content check validated when
+ * this build started (what the pages came from; only what the check reads of each), and the other
+ * pages that belong in the search index (the published start-here pages).
  */
-export function countCheckStep(site: FinishedSite, log: (message: string) => void): void {
+export interface CountCheckInputs {
+  entries: ValidEntry[];
+  pages: string[];
+}
+
+export function countCheckInputs(): CountCheckInputs {
+  const { entries } = checkedContent(CONTENT_DIR);
+  return {
+    entries: entries.map(({ collection, id, file, data }) => ({ collection, id, file, data: { status: data.status } })),
+    pages: pageSearchInputs(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map((p) => p.path),
+  };
+}
+
+/**
+ * Runs after the search index is written (src/integrations/after-build.ts): nothing lost, nothing
+ * leaked. Logs the numbers at the end of every build and throws on any mismatch. `inputs` are
+ * taken from the content when not given (the process that built the site hands over its own).
+ */
+export function countCheckStep(site: FinishedSite, log: (message: string) => void, inputs: CountCheckInputs = countCheckInputs()): void {
   const started = performance.now();
   const { dist, base } = site;
   const strip = (u: string) => (base !== '/' && u.startsWith(base.replace(/\/$/, '')) ? u.slice(base.replace(/\/$/, '').length) : u);
-  // The entries the content check validated when this build started: what the pages came from.
-  const { entries } = checkedContent(CONTENT_DIR);
   const result = checkCounts(
-    entries,
+    inputs.entries,
     {
       hasPage: (url) => existsSync(join(dist, strip(url), 'index.html')),
       indexHtml: (c) => {
@@ -40,8 +58,7 @@ export function countCheckStep(site: FinishedSite, log: (message: string) => voi
       searchUrls: searchUrls(dist),
     },
     base,
-    // The start-here pages are content too: the published ones belong in the search index.
-    pageSearchInputs(entries.filter((e) => e.collection === 'start' && isListed(e)).map((e) => ({ id: e.id, ...StartSchema.parse(e.data) }))).map((p) => p.path),
+    inputs.pages,
   );
   if (result.problems.length) {
     const message = `Count check failed (${result.problems.length}):\n${result.problems.map((p) => `  ${p}`).join('\n')}`;

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { injectManifest } from 'workbox-build';
 import type { FinishedSite } from '../node/finished-site.ts';
 import { PRECACHE_BUDGET_BYTES, PRECACHE_GLOBS, checkPrecacheBudget, offlineDisabled, precacheUrl } from '../lib/offline.ts';
 
@@ -19,6 +18,8 @@ export async function writeServiceWorker(site: string, root: string, { disabled 
   const swDest = join(site, 'sw.js');
   await build({ entryPoints: [source], outfile: disabled ? swDest : bundled, bundle: true, format: 'iife', minify: true, target: 'es2022', logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' } });
   if (disabled) return { files: 0, bytes: 0, disabled };
+  // Loaded here, not with the module: workbox-build takes most of a second to load.
+  const { injectManifest } = await import('workbox-build');
   try {
     const { count, size, warnings } = await injectManifest({
       swSrc: bundled,

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
-import { chromium, type Page } from 'playwright';
+import type { Page } from 'playwright';
 import type { FinishedSite } from '../node/finished-site.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
 import { checkContentNow } from '../node/checked-content.ts';
@@ -138,6 +138,8 @@ export async function printBinders({ dist, out, root, base = '/', only, cacheDir
   mkdirSync(out, { recursive: true });
   const work = join(tmpdir(), `hub-binders-${process.pid}`);
   mkdirSync(work, { recursive: true });
+  // Loaded here, not with the module: most builds print no binders.
+  const { chromium } = await import('playwright');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const results: PrintedBinder[] = [];
   try {
