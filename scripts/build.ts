@@ -26,8 +26,10 @@ Exit codes: 0 built, 1 the build or a step after it failed (the lines above name
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ASTRO_BIN = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/** The time as Astro's log lines start with it. */
+const clock = () => new Date().toTimeString().slice(0, 8);
 /** A log line as Astro prints its own: time, label, message. */
-const logFor = (label: string) => (message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
+const logFor = (label: string) => (message: string) => console.log(`${clock()} [${label}] ${message}`);
 
 const { values } = readArgs(USAGE, { outDir: { type: 'string' }, force: { type: 'boolean', default: false } });
 
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
       await runAfterBuild(site, logFor, countCheck);
     } catch (error) {
       // Each step's error says what failed and why; a stack trace would add nothing for the reader.
-      console.error(`${new Date().toTimeString().slice(0, 8)} [ERROR] ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`${clock()} [ERROR] ${error instanceof Error ? error.message : String(error)}`);
       return EXIT.problems;
     }
     logFor('build')('Complete!');
