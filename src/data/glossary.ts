@@ -4,6 +4,7 @@ import { DOC_COLLECTIONS } from '../schemas/index.ts';
 import { isWithdrawn } from '../lib/visibility.ts';
 import type { EntryRef, Site } from './site.ts';
 import { entryBody } from '../node/entry-body.ts';
+import { linkedTermIds, termPopoverId } from '../lib/glossary-links.ts';
 
 export interface TermPage {
   /** A withdrawn term keeps its address for old links, with a banner; it leaves the list and search. */
@@ -25,4 +26,23 @@ export function termPage(site: Site, term: CollectionEntry<'glossary'>): TermPag
       (r): r is EntryRef => !!r,
     ),
   };
+}
+
+/** A definition a page's body links to: the popover its term's "?" button opens. */
+export interface TermDefinition { popoverId: string; term: string; definition: string }
+
+const termsById = new WeakMap<Site, Map<string, CollectionEntry<'glossary'>>>();
+
+/**
+ * The definitions of the terms a body linked (its plugin front matter, see src/markdown/glossary.ts),
+ * in order of first use. Only published terms: a term withdrawn since `astro dev` started keeps
+ * its link, with no definition to show.
+ */
+export function linkedTermDefinitions(site: Site, pluginFrontmatter: Record<string, unknown>): TermDefinition[] {
+  let byId = termsById.get(site);
+  if (!byId) termsById.set(site, (byId = new Map(site.glossary.map((t) => [t.id, t]))));
+  return linkedTermIds(pluginFrontmatter).flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [{ popoverId: termPopoverId(id), term: t.data.term, definition: t.data.definition }] : [];
+  });
 }

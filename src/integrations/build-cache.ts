@@ -6,6 +6,7 @@ import { CACHE_KEY_VERSION, hashOf } from '../lib/build-cache.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
 import { SEARCH_CACHE_DIR } from '../node/search-index-cache.ts';
 import { BINDER_CACHE_DIR } from './print-binders.ts';
+import { loadGlossaryTerms } from './glossary-terms.ts';
 
 /**
  * What the caches in Astro's cache folder were built from, beyond what Astro checks itself.
@@ -13,7 +14,8 @@ import { BINDER_CACHE_DIR } from './print-binders.ts';
  * Astro keeps the content layer's store (`data-store.json`: every entry's parsed data and rendered
  * Markdown) and clears it only when `src/content.config.ts`'s own text or the serialisable part of
  * the Astro config changes: not when a schema it imports, the loader, a Markdown plugin (links,
- * glossary terms) or the glossary the plugin reads changes. The incremental build's manifest is
+ * glossary terms) or the glossary terms the plugin links change (their names, aliases and status,
+ * not their definitions: pages render those from the glossary, and every page's key holds them). The incremental build's manifest is
  * checked against the config and the lockfile, not against integrations or environment. A warm
  * build after any of these changes could show stale pages, so all of them are hashed here and a
  * change clears every cache: that build is cold.
@@ -41,9 +43,9 @@ function filesUnder(root: string, path: string): string[] {
 
 /** The hash of every source a cached build depends on beyond a page's key (see above). */
 export function buildFingerprint(root: string, contentDir: string, env: Record<string, string | undefined>): string {
-  const files = [...FINGERPRINT_SOURCES.flatMap((p) => filesUnder(root, p)), ...filesUnder(root, join(contentDir, 'glossary'))];
+  const files = FINGERPRINT_SOURCES.flatMap((p) => filesUnder(root, p));
   const parts = files.sort().flatMap((f) => [relative(root, f).split(sep).join('/'), readFileSync(f)]);
-  return hashOf(`v${CACHE_KEY_VERSION}`, FINGERPRINT_ENV.map((k) => `${k}=${env[k] ?? ''}`), ...parts);
+  return hashOf(`v${CACHE_KEY_VERSION}`, FINGERPRINT_ENV.map((k) => `${k}=${env[k] ?? ''}`), loadGlossaryTerms(resolve(root, contentDir)), ...parts);
 }
 
 /**
@@ -81,7 +83,7 @@ export function buildCache(): AstroIntegration {
         const force = process.argv.includes('--force');
         const outcome = clearStaleCaches(cacheDir, buildFingerprint(root, CONTENT_DIR, process.env), force);
         if (outcome === 'cleared') {
-          logger.info(force ? 'Build caches cleared (--force): this build is cold.' : 'Schemas, build code, config, lockfile or glossary changed since the last build: caches cleared, this build is cold.');
+          logger.info(force ? 'Build caches cleared (--force): this build is cold.' : 'Schemas, build code, config, lockfile or linked glossary terms changed since the last build: caches cleared, this build is cold.');
         } else if (outcome === 'cold') {
           logger.info('No build cache yet: this build is cold.');
         } else {

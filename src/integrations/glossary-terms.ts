@@ -23,7 +23,7 @@ export function loadGlossaryTerms(contentDir = CONTENT_DIR): LinkableTerm[] {
     const raw = readEntry('glossary', join(dir, f));
     const parsed = GlossarySchema.safeParse(raw.data);
     if (!parsed.success || !isListed(parsed.data.status)) return [];
-    const { term, aliases, definition, autoLink } = parsed.data;
-    return [{ id: raw.fileId, term, aliases, definition, autoLink }];
+    const { term, aliases, autoLink } = parsed.data;
+    return [{ id: raw.fileId, term, aliases, autoLink }];
   });
 }

@@ -3,7 +3,8 @@
  * src/markdown/glossary.ts applies it to the Markdown pipeline's text nodes.
  */
 
-export interface LinkableTerm { id: string; term: string; aliases: string[]; definition: string; autoLink?: boolean }
+/** What linking needs of a term; its definition is rendered by the page, not the Markdown pipeline. */
+export interface LinkableTerm { id: string; term: string; aliases: string[]; autoLink?: boolean }
 
 export interface TermMatcher {
   /** Every phrase, longest first, in one regular expression. */
@@ -61,4 +62,20 @@ export function splitTerms(text: string, matcher: TermMatcher, seen: Set<string>
   }
   if (last < text.length) out.push(text.slice(last));
   return out;
+}
+
+/**
+ * Where the Markdown plugin lists the terms it linked in a page's body, in order of first use: a
+ * key it adds to the page's plugin front matter (Astro's `remarkPluginFrontmatter`). The page
+ * renders each term's definition once, outside the body (src/components/TermPopovers.astro).
+ */
+export const LINKED_TERMS_KEY = 'hubLinkedTerms';
+
+/** The id of a term's definition popover, which the term's "?" button opens. */
+export const termPopoverId = (termId: string): string => `term-${termId}`;
+
+/** The term ids a body linked, from its plugin front matter; none when it holds no valid list. */
+export function linkedTermIds(pluginFrontmatter: Record<string, unknown>): string[] {
+  const ids = pluginFrontmatter[LINKED_TERMS_KEY];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }

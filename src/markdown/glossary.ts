@@ -4,10 +4,15 @@
  * keyboard, touch and Escape work without scripts, so the strict CSP is untouched). Never inside
  * headings, links, code or other interactive text. A page opts out with `glossaryLinks: false` in
  * its frontmatter; a term with `autoLink: false` in its YAML.
+ *
+ * The definitions are not in the body: the plugin lists the terms it linked in the page's plugin
+ * front matter (`LINKED_TERMS_KEY`), and the page renders each popover once from the glossary
+ * (src/components/TermPopovers.astro). Every body stored and compiled stays free of definitions,
+ * which were a third of all body HTML, and an edited definition needs no body compiled again.
  */
 import type { HastNode, HastPluginEntry } from 'satteri';
 import type { Element, Parents, Text } from 'hast';
-import { buildMatcher, splitTerms, type LinkableTerm } from '../lib/glossary-links.ts';
+import { buildMatcher, LINKED_TERMS_KEY, splitTerms, termPopoverId, type LinkableTerm } from '../lib/glossary-links.ts';
 import { withBase } from '../lib/urls.ts';
 
 /** Text under these elements is never linked. */
@@ -16,7 +21,6 @@ const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4',
 type Data = { astro?: { frontmatter?: Record<string, unknown> }; glossarySeen?: Set<string> };
 
 function termNodes(text: string, t: LinkableTerm, base: string): Element {
-  const popId = `term-${t.id}`;
   return {
     type: 'element',
     tagName: 'span',
@@ -26,17 +30,8 @@ function termNodes(text: string, t: LinkableTerm, base: string): Element {
       {
         type: 'element',
         tagName: 'button',
-        properties: { type: 'button', className: ['term-hint'], popovertarget: popId, 'aria-label': `What is “${t.term}”?` },
+        properties: { type: 'button', className: ['term-hint'], popovertarget: termPopoverId(t.id), 'aria-label': `What is “${t.term}”?` },
         children: [{ type: 'text', value: '?' }],
-      },
-      {
-        type: 'element',
-        tagName: 'span',
-        properties: { id: popId, popover: 'auto', className: ['term-pop'], 'data-pagefind-ignore': '' },
-        children: [
-          { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: t.term }] },
-          { type: 'text', value: `: ${t.definition}` },
-        ],
       },
     ],
   };
@@ -60,6 +55,9 @@ export function glossaryPlugin(terms: LinkableTerm[], base: string): HastPluginE
       data.glossarySeen ??= new Set();
       const parts = splitTerms(node.value, matcher, data.glossarySeen);
       if (parts.length === 1 && typeof parts[0] === 'string') return;
+      // A new object, not the entry's own front matter (which the content layer stores as its data).
+      data.astro ??= {};
+      data.astro.frontmatter = { ...data.astro.frontmatter, [LINKED_TERMS_KEY]: [...data.glossarySeen] };
       ctx.replaceNode(node, parts.map((p) => (typeof p === 'string' ? ({ type: 'text', value: p } as Text) : termNodes(p.text, p.term, base))));
     },
   } as HastPluginEntry;

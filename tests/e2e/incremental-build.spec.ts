@@ -4,17 +4,19 @@
  * from the same content into another folder with an empty cache, and compare the two folders byte
  * for byte, search index included. Each round edits something: a body (only its page renders
  * again), a body that now links a glossary term (the term's page lists it), a title, a reference
- * and an owning team (the sidebar, backlinks, team pages), and the build day (review badges).
+ * and an owning team (the sidebar, backlinks, team pages), a glossary definition (the popovers of
+ * every page that links the term), and the build day (review badges).
  * The warm builds run as `npm run build` does (scripts/build.ts: the search index and the other
  * steps after the build in a process of their own), the cold ones as `astro build` alone (the same
  * steps in Astro's process): the comparison covers both ways too.
  */
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { withBuildLock } from './build-lock.ts';
+import { filesUnder } from './dist-files.ts';
 
 test.describe.configure({ mode: 'serial' });
 const FIXTURES = resolve('tests/fixtures');
@@ -58,17 +60,10 @@ function build(content: string, out: string, cache: string, env: Record<string, 
   return run.stdout + run.stderr;
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)))
-    .sort();
-}
-
 /** The paths whose bytes differ between two builds (or exist in one only); empty when identical. */
 function differences(a: string, b: string): string[] {
-  const left = files(a);
-  const right = files(b);
+  const left = filesUnder(a);
+  const right = filesUnder(b);
   const only = [...left.filter((f) => !right.includes(f)), ...right.filter((f) => !left.includes(f))];
   const changed = left.filter((f) => right.includes(f) && !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
   return [...only, ...changed];
@@ -88,7 +83,7 @@ test('a warm build after each kind of edit equals a cold build of the same conte
     writeFileSync(join(content, 'teams', 'insights.yaml'), SECOND_TEAM);
     build(content, join(dir, 'first'), cache);
 
-    const rounds: { name: string; change: () => void; env?: Record<string, string>; reusesSome: boolean }[] = [
+    const rounds: { name: string; change: () => void; env?: Record<string, string>; keepsCache?: boolean; shows?: { page: string; text: string }; reusesSome: boolean }[] = [
       {
         name: 'a body',
         change: () => edit('playbooks/start.md', (t) => t.replace('Write the purpose first', 'Write the purpose down first')),
@@ -96,7 +91,7 @@ test('a warm build after each kind of edit equals a cold build of the same conte
       },
       {
         name: 'a body that now links a glossary term',
-        change: () => edit('playbooks/start.md', (t) => `${t}\nEvery [spoke](/glossary/#spoke) keeps a written purpose for each channel.\n`),
+        change: () => edit('playbooks/start.md', (t) => `${t}\nEvery [spoke](/glossary/#spoke) keeps a written purpose for each channel; a spoke without one asks the hub.\n`),
         reusesSome: false,
       },
       {
@@ -105,6 +100,15 @@ test('a warm build after each kind of edit equals a cold build of the same conte
           edit('playbooks/listen.md', (t) => t.replace('title: Listen before you post', 'title: Listen before you speak').replace('owner: hub-editorial', 'owner: insights'));
           edit('playbooks/start.md', (t) => t.replace('related: [protocols/incident]', 'related: [protocols/incident, case-studies/retail-first-channel]'));
         },
+        reusesSome: false,
+      },
+      {
+        // The cache is kept (only the linked terms' names and aliases clear it): every page that
+        // shows the definition must render again from its key.
+        name: 'a glossary definition',
+        change: () => edit('glossary/spoke.yaml', (t) => t.replace(/^definition: .*$/m, 'definition: A business unit that runs its own channels, with the hub behind it.')),
+        keepsCache: true,
+        shows: { page: 'playbooks/start/index.html', text: 'A business unit that runs its own channels, with the hub behind it.' },
         reusesSome: false,
       },
       // Reviewed 2026-06-01 every 12 months: "due soon" from 2027-05-02.
@@ -117,9 +121,11 @@ test('a warm build after each kind of edit equals a cold build of the same conte
       const log = build(content, warm, cache, round.env);
       build(content, cold, join(dir, `cold-cache-${i}`), round.env, 'astro build');
       expect(differences(warm, cold), `warm and cold builds differ after ${round.name}`).toEqual([]);
-      expect(files(join(warm, 'pagefind')).length).toBeGreaterThan(5);
+      expect(filesUnder(join(warm, 'pagefind')).length).toBeGreaterThan(5);
       // Without reuse the comparison would prove nothing about the keys.
       if (round.reusesSome) expect(reused(log), `pages reused after ${round.name}`).toBeGreaterThan(10);
+      if (round.keepsCache) expect(log, `caches kept after ${round.name}`).toContain('Build cache is current');
+      if (round.shows) expect(readFileSync(join(warm, round.shows.page), 'utf8'), `after ${round.name}`).toContain(round.shows.text);
     }
 
     // No change at all: every keyed page and the search bundle come from the cache, and still match.

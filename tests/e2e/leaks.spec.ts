@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { filesUnder } from './dist-files.ts';
 
 /**
  * The shipped content holds a draft and a withdrawn playbook, each with a marker phrase. The draft
@@ -12,12 +13,8 @@ const DRAFT_MARKERS = ['quokka-lantern-5521', 'Run a live Q&amp;A session with a
 const WITHDRAWN_MARKER = 'heron-teapot-9034';
 const WITHDRAWN_PAGE = 'playbooks/open-a-channel-checklist/index.html';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : [full];
-  });
-}
+/** Every file under `dir`, with `dir` in front of its path. */
+const files = (dir: string): string[] => filesUnder(dir).map((f) => join(dir, f));
 
 test('no draft text reaches any file in dist/', () => {
   const all = files(DIST);

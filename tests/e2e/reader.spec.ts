@@ -5,10 +5,11 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { filesUnder } from './dist-files.ts';
 
 /** The text of each page of a PDF in drawing order (table cells stay whole), through poppler's pdftotext. */
 function pdfPages(pdf: Buffer): string[] {
@@ -455,6 +456,19 @@ test.describe('terms explained where they appear', () => {
     await page.getByRole('heading', { level: 1 }).tap();
     await expect(pop).toBeHidden();
     await context.close();
+  });
+
+  test('every "?" in every built page opens a definition the page holds once, and no definition is there without its "?"', () => {
+    let buttons = 0;
+    for (const file of filesUnder('dist').filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join('dist', file), 'utf8');
+      const targets = [...html.matchAll(/popovertarget="(term-[^"]+)"/g)].map((m) => m[1]);
+      const popovers = [...html.matchAll(/<[^>]*\bid="(term-[^"]+)"[^>]*\bpopover="auto"/g)].map((m) => m[1]);
+      expect(new Set(popovers).size, `${file}: a definition twice`).toBe(popovers.length);
+      expect(popovers.toSorted(), file).toEqual([...new Set(targets)].toSorted());
+      buttons += targets.length;
+    }
+    expect(buttons).toBeGreaterThan(100);
   });
 
   test('glossary terms on /glossary/ are links, and popovers stay out of the search index', async ({ page }) => {

@@ -188,20 +188,31 @@ describe('stale caches', () => {
     }
   });
 
-  test('the fingerprint follows schemas, Markdown plugins, the glossary, the base path and a pinned build time', () => {
+  test('the fingerprint follows schemas, Markdown plugins, the linked glossary terms, the base path and a pinned build time', () => {
     const root = tempDir('hub-root-');
     {
-      for (const [path, text] of [['src/schemas/team.ts', 'a'], ['src/markdown/links.ts', 'b'], ['content/glossary/spoke.yaml', 'term: Spoke'], ['content/playbooks/start.md', 'x']] as const) {
+      const spoke = 'term: Spoke\naliases: [business unit]\ndefinition: A unit.\n';
+      for (const [path, text] of [['src/schemas/team.ts', 'a'], ['src/markdown/links.ts', 'b'], ['content/glossary/spoke.yaml', spoke], ['content/playbooks/start.md', 'x']] as const) {
         mkdirSync(join(root, path, '..'), { recursive: true });
         writeFileSync(join(root, path), text);
       }
       const base = buildFingerprint(root, 'content', {});
       writeFileSync(join(root, 'content/playbooks/start.md'), 'y');
       expect(buildFingerprint(root, 'content', {})).toBe(base); // an entry is a page's business, not the cache's
-      for (const path of ['src/schemas/team.ts', 'src/markdown/links.ts', 'content/glossary/spoke.yaml']) {
+      // A definition is rendered by the pages that show it, and their keys hold it: the cache stays.
+      writeFileSync(join(root, 'content/glossary/spoke.yaml'), spoke.replace('A unit.', 'A business unit.'));
+      expect(buildFingerprint(root, 'content', {})).toBe(base);
+      const linking = [
+        ['content/glossary/spoke.yaml', spoke.replace('[business unit]', '[business unit, BU]')],
+        ['content/glossary/spoke.yaml', `${spoke}autoLink: false\n`],
+        ['content/glossary/spoke.yaml', `${spoke}status: withdrawn\n`],
+        ['src/schemas/team.ts', 'changed'],
+        ['src/markdown/links.ts', 'changed'],
+      ] as const;
+      for (const [path, text] of linking) {
         const before = buildFingerprint(root, 'content', {});
-        writeFileSync(join(root, path), 'changed');
-        expect(buildFingerprint(root, 'content', {})).not.toBe(before);
+        writeFileSync(join(root, path), text);
+        expect(buildFingerprint(root, 'content', {}), `${path}: ${text}`).not.toBe(before);
       }
       const now = buildFingerprint(root, 'content', {});
       expect(buildFingerprint(root, 'content', { BASE_PATH: '/social-hub' })).not.toBe(now);

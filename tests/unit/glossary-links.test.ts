@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { buildMatcher, linkPhrases, splitTerms, type LinkableTerm } from '../../src/lib/glossary-links.ts';
+import { buildMatcher, linkedTermIds, linkPhrases, splitTerms, type LinkableTerm } from '../../src/lib/glossary-links.ts';
 import { glossaryPlugin } from '../../src/markdown/glossary.ts';
 
 const TERMS: LinkableTerm[] = [
-  { id: 'sme', term: 'SME', aliases: ['subject-matter expert', 'expert'], definition: 'An expert who joins conversations.' },
-  { id: 'guest-destination', term: 'Guest destination', aliases: [], definition: 'A community the company does not run.' },
-  { id: 'hub', term: 'Hub', aliases: [], definition: 'The central group.', autoLink: false },
+  { id: 'sme', term: 'SME', aliases: ['subject-matter expert', 'expert'] },
+  { id: 'guest-destination', term: 'Guest destination', aliases: [] },
+  { id: 'hub', term: 'Hub', aliases: [], autoLink: false },
 ];
 
 describe('glossary phrases', () => {
@@ -23,15 +23,26 @@ describe('glossary phrases', () => {
 });
 
 describe('the Markdown plugin', () => {
-  const render = (md: string, frontmatter: Record<string, unknown> = {}) =>
-    markdownToHtml(md, { hastPlugins: [glossaryPlugin(TERMS, '/')], data: { astro: { frontmatter } } } as never).html as string;
+  const renderWithData = (md: string, frontmatter: Record<string, unknown> = {}) =>
+    markdownToHtml(md, { hastPlugins: [glossaryPlugin(TERMS, '/')], data: { astro: { frontmatter } } } as never) as {
+      html: string;
+      data: { astro: { frontmatter: Record<string, unknown> } };
+    };
+  const render = (md: string, frontmatter: Record<string, unknown> = {}) => renderWithData(md, frontmatter).html;
 
-  it('links the first use in running text with a definition popover', () => {
+  it('links the first use in running text to the popover of its definition, which the body leaves out', () => {
     const html = render('Bring an SME in early. The SME answers.');
     expect(html.match(/href="\/glossary\/#sme"/g)).toHaveLength(1);
     expect(html).toContain('popovertarget="term-sme"');
-    expect(html).toMatch(/id="term-sme"[^>]*popover/);
-    expect(html).toContain('An expert who joins conversations.');
+    expect(html).not.toContain('popover="');
+  });
+  it('lists the terms it linked, in order of first use, in a copy of the front matter', () => {
+    const frontmatter = { title: 'A page' };
+    const { data } = renderWithData('Guest destinations need an SME. An SME again, and a guest destination.', frontmatter);
+    expect(linkedTermIds(data.astro.frontmatter)).toEqual(['guest-destination', 'sme']);
+    expect(data.astro.frontmatter.title).toBe('A page');
+    expect(frontmatter).toEqual({ title: 'A page' });
+    expect(linkedTermIds(renderWithData('No terms here.').data.astro.frontmatter)).toEqual([]);
   });
   it('never links inside headings, links or code, and uses the next plain mention', () => {
     const html = render('## Working with an SME\n\nSee [the SME page](/x/) and `SME`.\n\nAn SME helps.');
