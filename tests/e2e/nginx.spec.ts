@@ -6,13 +6,13 @@
  * Ports: E2E_NGINX_PORT and E2E_STUB_PORT (127.0.0.1), or free ones the OS gives.
  */
 import { test, expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, SESSION_COOKIE, startIdentityStub, startNginx, STUB_USER, type RunningNginx } from './nginx-server.ts';
+import { axeViolations, WCAG_TAGS } from './axe.ts';
 import { HSTS, cacheControl, securityHeadersFor } from '../../src/lib/security-headers.ts';
 import { parseLogLine } from '../../src/lib/signals.ts';
 import { withBuildLock } from './build-lock.ts';
@@ -194,7 +194,7 @@ test('"Was this page helpful?" passes axe and works from the keyboard', async ({
   await expect(page.getByRole('group', { name: 'What was wrong? (optional)' })).toBeHidden();
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).include('.feedback').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const violations = await axeViolations(page, WCAG_TAGS, ['.feedback']);
     expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.help}`)).toEqual([]);
   }
 });

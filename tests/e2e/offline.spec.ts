@@ -4,12 +4,12 @@
  * the next online visit and an open page is told; axe and the CSP stay clean with the worker on.
  */
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './nginx-server.ts';
+import { axeViolations } from './axe.ts';
 import { withBuildLock } from './build-lock.ts';
 
 test.use({ serviceWorkers: 'allow' });
@@ -28,7 +28,6 @@ async function waitForWorker(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 test('after one online visit, protocols, policy, contacts, glossary and search work offline', async ({ page, context }) => {
   test.setTimeout(90_000);
@@ -39,7 +38,7 @@ test('after one online visit, protocols, policy, contacts, glossary and search w
   expect((await page.request.get('/sw.js')).headers()['cache-control']).toBe('no-cache');
   await waitForWorker(page);
   await expect(page.locator('[data-offline-status]')).toHaveText(/^Available offline · updated \d{1,2} \w{3} \d{4}, \d\d:\d\d$/);
-  expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeViolations(page)).map((v) => v.id)).toEqual([]);
 
   await context.setOffline(true);
   const pages: [string, string][] = [
@@ -67,7 +66,7 @@ test('after one online visit, protocols, policy, contacts, glossary and search w
   await page.goto('/playbooks/hand-leads-to-sales/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not available offline');
   await expect(page.getByRole('link', { name: 'Crisis escalation' }).first()).toBeVisible();
-  expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect((await axeViolations(page)).map((v) => v.id)).toEqual([]);
 
   // Search: the /search/ page and the dialog, from the precached Pagefind index.
   await page.goto('/search/?q=crisis');
@@ -181,7 +180,7 @@ test.describe('a new build', () => {
     // That visit brought the new build's worker; the tab left open on the old version is told, in
     // a live region so screen readers hear it too.
     await expect(page.getByRole('status').getByText(/^This protocol was updated at \d{1,2} \w{3} \d{4}, \d\d:\d\d$/)).toBeVisible({ timeout: 20_000 });
-    expect((await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect((await axeViolations(page)).map((v) => v.id)).toEqual([]);
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.locator('.first-hour')).toContainText('Pause every scheduled post on every channel.');
     // The precache now holds the new version for offline reading too.
