@@ -15,10 +15,10 @@ import { loadGlossaryTerms } from './glossary-terms.ts';
  * Markdown) and clears it only when `src/content.config.ts`'s own text or the serialisable part of
  * the Astro config changes: not when a schema it imports, the loader, a Markdown plugin (links,
  * glossary terms) or the glossary terms the plugin links change (their names, aliases and status,
- * not their definitions: pages render those from the glossary, and every page's key holds them). The incremental build's manifest is
- * checked against the config and the lockfile, not against integrations or environment. A warm
- * build after any of these changes could show stale pages, so all of them are hashed here and a
- * change clears every cache: that build is cold.
+ * not their definitions: pages render those from the glossary, and every page's key holds them).
+ * The incremental build's manifest is checked against the config and the lockfile, not against
+ * integrations or environment. A warm build after any of these changes could show stale pages, so
+ * all of them are hashed here and a change clears every cache: that build is cold.
  */
 const FINGERPRINT_SOURCES = ['src/content.config.ts', 'src/schemas', 'src/node', 'src/markdown', 'src/lib', 'src/integrations', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 /**
