@@ -8,8 +8,8 @@
  *   that imports code is never compiled, even on an author's machine.
  * - A Markdown entry's rendered metadata keeps, of its front matter, only what the Markdown plugins
  *   add (`remarkPluginFrontmatter`: the glossary terms its body links). Astro stores the whole front
- *   matter there a second time beside the entry's data, and nothing reads it: about a seventh of
- *   the store on a large corpus.
+ *   matter there a second time beside the entry's data, and nothing reads it: about a tenth of the
+ *   store (2.7 of 26 MB on the bench's 2,000 entries).
  * In a build every stored file has already passed the content check, which fails the build first.
  */
 import { resolve } from 'node:path';
