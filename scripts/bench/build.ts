@@ -367,11 +367,7 @@ interface Phase { name: string; ms: number }
 
 /** Build steps every build redoes in full, whatever the cache holds: Astro's server bundle, and Pagefind's whole index. */
 export const VITE_BUNDLE_STEP = 'Astro: Vite bundle (server)';
-export const RENDER_STEP = 'Astro: rendering the pages';
-/** Pagefind indexing the finished site, after Astro (the floor always; the portal above 5,000 pages). */
 export const PAGEFIND_STEP = 'search index (Pagefind)';
-/** The portal's index written while Astro renders (src/integrations/search-while-rendering.ts): only the wait after the last page. */
-export const PAGEFIND_WAIT_STEP = 'search index (Pagefind), written while rendering: the wait after it';
 
 /**
  * The steps a build log reports with their durations, in order: the portal's content check, Astro's
@@ -402,9 +398,8 @@ export function buildPhases(logFile: string): Phase[] {
     ['content check (schemas, references, links)', millis(/\[hub:content-check\][^\n]*\((\d+) ms\)/)],
     ['Astro: setup (the portal\'s includes its content check), content sync, types', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
     [VITE_BUNDLE_STEP, seconds(/\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/)],
-    [RENDER_STEP, seconds(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
-    [PAGEFIND_WAIT_STEP, millis(/\[hub:pagefind\][^\n]*while the pages rendered[^\n]* in (\d+) ms/)],
-    [PAGEFIND_STEP, millis(/\[hub:pagefind\][^\n]* from \d+ HTML files in (\d+) ms/)],
+    ['Astro: rendering the pages', seconds(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
+    [PAGEFIND_STEP, millis(/\[hub:pagefind\][^\n]* in (\d+) ms/)],
     ['count check', millis(/\[hub:count-check\][^\n]*\((\d+) ms\)/)],
     ['total, as Astro reports it (the portal: writing the pages)', seconds(/page\(s\) built in ((?:\d+m\s*)?[\d.]+m?s)/)],
   ];
@@ -935,11 +930,7 @@ export function reportTrials(trials: Trial[], pages: number): void {
     });
     if (!names.includes(PAGEFIND_STEP)) rows.push([PAGEFIND_STEP, '-', `${sec1(spreadOf(phases.map((p) => p.search)).median)} s (own process)`]);
     console.log(table([['step', 'portal', 'floor'], ...rows]));
-    console.log(
-      names.includes(PAGEFIND_WAIT_STEP)
-        ? "    The portal sends each page to Pagefind as soon as Astro has it, and Pagefind indexes it on the other core while Astro renders the next (src/integrations/search-while-rendering.ts): its row is only the build's wait once the last page is written. The floor's pages are indexed once the floor has exited, in a process of its own, by the same function the portal uses above 5,000 pages."
-        : '    Pagefind reads every built page and writes its index once Astro has exited, in a process of its own, for both (npm run build: scripts/build.ts; the floor: the same function).',
-    );
+    console.log('    Pagefind reads every built page and writes its index once Astro has exited, in a process of its own, for both (npm run build: scripts/build.ts; the floor: the same function).');
   }
 }
 

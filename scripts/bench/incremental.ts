@@ -17,7 +17,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { integerOption, readArgs, runMain } from '../lib/cli.ts';
-import { BENCH, PAGEFIND_STEP, PAGEFIND_WAIT_STEP, PORTAL_BUILD, RENDER_STEP, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
+import { BENCH, PAGEFIND_STEP, PORTAL_BUILD, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
 import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 
 /** The incremental target: one edited entry rebuilds in at most this share of a cold build. */
@@ -134,14 +134,11 @@ export function report(runs: IncrementalRun[]): { text: string; ratio: number } 
     `warm / cold: ${ratio.toFixed(2)}× (target at most ${TARGET_RATIO}×)  ${mark(ratio <= TARGET_RATIO)}`,
   ];
   // Astro bundles the server and Pagefind writes its whole index on every build: no cache key
-  // spares them, so together they bound how fast a warm build can be. Written while rendering,
-  // the index takes from the first page to the end of the wait after the last.
-  const whileRendering = warm.has(PAGEFIND_WAIT_STEP);
-  const redone = (whileRendering ? [VITE_BUNDLE_STEP, RENDER_STEP, PAGEFIND_WAIT_STEP] : [VITE_BUNDLE_STEP, PAGEFIND_STEP]).map((name) => warm.get(name));
+  // spares them, so together they bound how fast a warm build can be.
+  const redone = [VITE_BUNDLE_STEP, PAGEFIND_STEP].map((name) => warm.get(name));
   if (redone.every((ms) => ms?.length)) {
     const boundMs = redone.reduce((sum, ms) => sum + median(ms!), 0);
-    const what = whileRendering ? "server bundle and search index (every page indexed, from the first page rendered to the end of the wait after the last)" : 'server bundle and search index';
-    lines.push(`bound: the warm builds' ${what}, redone in full on every build, alone take ${secs(boundMs)} s, ${(boundMs / median(coldWall)).toFixed(2)}× the cold build`);
+    lines.push(`bound: the warm builds' server bundle and search index, redone in full on every build, alone take ${secs(boundMs)} s, ${(boundMs / median(coldWall)).toFixed(2)}× the cold build`);
   }
   const gap = Math.abs(median(coldWall) * TARGET_RATIO - median(warmWall)) / 1000;
   if (runs.length > 1 && spread > gap) lines.push(`warning: the warm builds' spread (${spread.toFixed(1)} s) is wider than their distance from the target (${gap.toFixed(1)} s): the mark is not reliable`);

@@ -15,7 +15,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HANDOFF_ENV, type FinishedSite } from '../node/finished-site.ts';
 import { searchIndexStep } from './pagefind.ts';
-import { searchWhileRendering } from './search-while-rendering.ts';
 import { countCheckInputs, countCheckStep, type CountCheckInputs } from './count-check.ts';
 import { serviceWorkerStep } from './offline.ts';
 import { bindersStep } from './print-binders.ts';
@@ -60,7 +59,6 @@ export function afterBuild(): AstroIntegration {
   let root = '';
   let base = '/';
   let cacheDir = '';
-  let searchIndex: ReturnType<typeof searchWhileRendering> | undefined;
   return {
     name: 'hub:after-build',
     hooks: {
@@ -71,21 +69,12 @@ export function afterBuild(): AstroIntegration {
         // One build time for every page and for the offline copy's date (src/build-info.ts).
         process.env.HUB_BUILT_AT ||= new Date().toISOString();
       },
-      'astro:config:done': ({ config, logger }) => {
-        searchIndex = searchWhileRendering(config, (message) => logger.fork('hub:pagefind').info(message));
-      },
-      // Astro's own prerenderer, wrapped: each page goes to the search index as soon as it is written.
-      'astro:build:start': ({ setPrerenderer }) => {
-        if (searchIndex) setPrerenderer(searchIndex.prerenderer);
-      },
       'astro:build:done': async ({ dir, logger }) => {
-        const written = await searchIndex?.finish(cacheDir);
-        const pageOrder = searchIndex?.order() ?? [];
-        const site: FinishedSite = { dist: fileURLToPath(dir), root, base, cacheDir, ...(pageOrder.length ? { pageOrder } : {}), ...(written ? { searchIndex: written } : {}) };
+        const site: FinishedSite = { dist: fileURLToPath(dir), root, base, cacheDir };
         const handoff = process.env[HANDOFF_ENV];
         if (handoff) {
           writeHandoff(handoff, { site, countCheck: countCheckInputs() });
-          logger.info(`Pages written; ${written ? 'the steps after the search index' : 'the search index and the steps after it'} run next, in a process of their own.`);
+          logger.info('Pages written; the search index and the steps after it run next, in a process of their own.');
           return;
         }
         await runAfterBuild(site, (label) => (message) => logger.fork(label).info(message));

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, normalize } from 'node:path';
 import * as pagefind from 'pagefind';
-import { builtPages, pagesDigest, searchIndexCache, siteDigest, type BuiltPage } from '../node/search-index-cache.ts';
+import { builtPages, pagesDigest, searchIndexCache, siteDigest } from '../node/search-index-cache.ts';
 import { pagefindInput } from '../lib/search/pagefind-input.ts';
 import type { FinishedSite } from '../node/finished-site.ts';
 
@@ -23,25 +23,35 @@ export async function writeSearchIndex(site: string): Promise<number> {
  */
 const IN_FLIGHT = 16;
 
-/** A Pagefind index fed built pages one at a time; Pagefind numbers them in the order they are added. */
-export interface PageIndexer {
-  /** Sends a page on; resolves once Pagefind can take the next (throws the first page it refused). */
-  add: (page: BuiltPage) => Promise<void>;
-  /** Waits for every page sent, then writes the bundle to `outputPath`. */
-  write: (outputPath: string) => Promise<void>;
-}
-
-/** Opens a Pagefind index; the caller closes Pagefind (`pagefind.close()`) when done. */
-export async function openPageIndexer(): Promise<PageIndexer> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let failure: Error | undefined;
-  const inFlight: Promise<void>[] = [];
-  return {
-    add: async ({ sourcePath, bytes }) => {
-      if (failure) throw failure;
+/**
+ * As writeSearchIndex; with `cacheDir`, the bundle of the last build is copied instead when no
+ * built page changed (`reused`).
+ */
+export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
+  const outputPath = join(site, 'pagefind');
+  const cache = cacheDir ? searchIndexCache(cacheDir) : undefined;
+  const last = cache?.last();
+  if (cache && last !== undefined) {
+    const built = siteDigest(site);
+    if (built.value === last) {
+      cache.restore(outputPath);
+      return { pages: built.pages, reused: true };
+    }
+  }
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Only a cache needs the pages' digest; the bench's floor has none and is not charged for it.
+    const digest = cache ? pagesDigest() : undefined;
+    let pages = 0;
+    let failure: Error | undefined;
+    const inFlight: Promise<void>[] = [];
+    for (const page of builtPages(site)) {
+      digest?.add(page);
+      pages += 1;
       // What Pagefind reads of each page (src/lib/search/pagefind-input.ts): the same index from far fewer bytes.
-      const content = pagefindInput(bytes.toString('utf8'));
+      const { sourcePath } = page;
+      const content = pagefindInput(page.bytes.toString('utf8'));
       // Settled here, never rejected: a failure waiting in the queue must not go unhandled.
       const added = index.addHTMLFile({ sourcePath, content }).then(
         (result) => {
@@ -53,43 +63,12 @@ export async function openPageIndexer(): Promise<PageIndexer> {
       );
       inFlight.push(added);
       if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-      if (failure) throw failure;
-    },
-    write: async (outputPath) => {
-      await Promise.all(inFlight);
-      if (failure) throw failure;
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new Error(written.errors.join('; '));
-    },
-  };
-}
-
-/**
- * As writeSearchIndex, with the pages in `order` first (builtPages); with `cacheDir`, the bundle
- * of the last build is copied instead when no built page changed (`reused`).
- */
-export async function indexSite(site: string, cacheDir?: string, order?: readonly string[]): Promise<{ pages: number; reused: boolean }> {
-  const outputPath = join(site, 'pagefind');
-  const cache = cacheDir ? searchIndexCache(cacheDir) : undefined;
-  const last = cache?.last();
-  if (cache && last !== undefined) {
-    const built = siteDigest(site, order);
-    if (built.value === last) {
-      cache.restore(outputPath);
-      return { pages: built.pages, reused: true };
+      if (failure) break;
     }
-  }
-  try {
-    const indexer = await openPageIndexer();
-    // Only a cache needs the pages' digest; the bench's floor has none and is not charged for it.
-    const digest = cache ? pagesDigest() : undefined;
-    let pages = 0;
-    for (const page of builtPages(site, order)) {
-      digest?.add(page);
-      pages += 1;
-      await indexer.add(page);
-    }
-    await indexer.write(outputPath);
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
     if (cache && digest) cache.save(digest.value(), outputPath);
     return { pages, reused: false };
   } finally {
@@ -133,15 +112,9 @@ export function pagefindSearch(): AstroIntegration {
 
 /** The search index of a finished site: the first step after the build (src/integrations/after-build.ts). */
 export async function searchIndexStep(site: FinishedSite, log: (message: string) => void): Promise<void> {
-  if (site.searchIndex) {
-    const { pages, reused, waitedMs } = site.searchIndex;
-    const how = reused ? 'copied from the last build (no built page changed)' : 'written';
-    log(`Search index ${how} while the pages rendered, from ${pages} HTML files; the build waited for it in ${waitedMs} ms`);
-    return;
-  }
   const started = performance.now();
   try {
-    const { pages, reused } = await indexSite(site.dist, site.cacheDir, site.pageOrder);
+    const { pages, reused } = await indexSite(site.dist, site.cacheDir);
     const how = reused ? 'copied from the last build (no built page changed)' : 'written';
     log(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
   } catch (cause) {

@@ -9,22 +9,6 @@ export interface FinishedSite {
   base: string;
   /** Astro's cache folder (node_modules/.astro/ or HUB_CACHE_DIR). */
   cacheDir: string;
-  /**
-   * The built pages as Astro listed them (paths relative to `dist`): the order the search index
-   * takes them in, whichever way it is written (src/integrations/search-while-rendering.ts).
-   */
-  pageOrder?: string[];
-  /** Present when the search index was written while Astro rendered (src/integrations/search-while-rendering.ts). */
-  searchIndex?: SearchIndexWritten;
-}
-
-/** The search index written while the pages rendered, as the steps after the build see it. */
-export interface SearchIndexWritten {
-  pages: number;
-  /** The last build's bundle was copied: the same pages came in the same order. */
-  reused: boolean;
-  /** How long the build waited for the index once Astro had written its last page. */
-  waitedMs: number;
 }
 
 /**

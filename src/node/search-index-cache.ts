@@ -21,15 +21,14 @@ export interface BuiltPage {
 }
 
 /**
- * Every HTML page of the built site (not the index's own folder), one at a time. Pagefind numbers
- * pages in the order they arrive, and the numbers are in the index (and break ties in ranking), so
- * the order is part of the index: with `order` (paths relative to the site, as Astro listed its
- * pages: src/integrations/search-while-rendering.ts), those pages come first, in that order, then
- * any other HTML file; without it, the order Pagefind's own `addDirectory` walks the folder: depth
- * first, each folder's entries in the file system's order (`opendir` keeps that order, `readdir`
- * sorts). Each file is read when it is asked for, so a large site is never held in memory at once.
+ * Every HTML page of the built site (not the index's own folder), one at a time, in the order
+ * Pagefind's own `addDirectory` walks the folder: depth first, each folder's entries in the file
+ * system's order (not sorted; `opendir` keeps that order, `readdir` sorts). Pagefind numbers pages
+ * in the order they arrive, and the numbers are in the index: the same order gives the same bytes
+ * as before and the same ranking on equal scores. Each file is read when it is asked for, so a
+ * large site is never held in memory at once.
  */
-export function* builtPages(site: string, order: readonly string[] = []): Generator<BuiltPage> {
+export function* builtPages(site: string): Generator<BuiltPage> {
   const walk = function* (dir: string): Generator<string> {
     const handle = opendirSync(dir);
     try {
@@ -43,21 +42,7 @@ export function* builtPages(site: string, order: readonly string[] = []): Genera
       handle.closeSync();
     }
   };
-  const read = (sourcePath: string): BuiltPage => ({ sourcePath, bytes: readFileSync(join(site, sourcePath)) });
-  if (order.length === 0) {
-    for (const file of walk(site)) yield read(relative(site, file).split(sep).join('/'));
-    return;
-  }
-  const rest: string[] = [];
-  const listed = new Set(order);
-  for (const file of walk(site)) {
-    const sourcePath = relative(site, file).split(sep).join('/');
-    if (listed.has(sourcePath)) listed.delete(sourcePath);
-    else rest.push(sourcePath);
-  }
-  // `listed` now holds the paths in `order` that were not built: they are skipped.
-  for (const sourcePath of order) if (!listed.has(sourcePath)) yield read(sourcePath);
-  for (const sourcePath of rest) yield read(sourcePath);
+  for (const file of walk(site)) yield { sourcePath: relative(site, file).split(sep).join('/'), bytes: readFileSync(file) };
 }
 
 function pagefindVersion(): string {
@@ -85,10 +70,10 @@ export function pagesDigest(): { add: (page: BuiltPage) => void; pages: () => nu
   };
 }
 
-/** The digest of every page of a built site in the order builtPages gives them, as pagesDigest computes it, and their number. */
-export function siteDigest(site: string, order?: readonly string[]): { value: string; pages: number } {
+/** The digest of every page of a built site, as pagesDigest computes it, and their number. */
+export function siteDigest(site: string): { value: string; pages: number } {
   const digest = pagesDigest();
-  for (const page of builtPages(site, order)) digest.add(page);
+  for (const page of builtPages(site)) digest.add(page);
   return { value: digest.value(), pages: digest.pages() };
 }
 

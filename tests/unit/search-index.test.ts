@@ -42,17 +42,6 @@ describe('the pages the search index reads', () => {
     expect(paths).toEqual(['index.html', 'playbooks/page-0/index.html', 'playbooks/page-1/index.html', 'playbooks/page-2/index.html']);
   });
 
-  test('with an order, its pages first in that order, then the others; listed pages not built are skipped', () => {
-    const dir = site(3);
-    const walked = [...builtPages(dir)].map((p) => p.sourcePath);
-    const order = ['playbooks/page-2/index.html', 'gone/index.html', 'index.html'];
-    const ordered = [...builtPages(dir, order)].map((p) => p.sourcePath);
-    expect(ordered.slice(0, 2)).toEqual(['playbooks/page-2/index.html', 'index.html']);
-    expect(ordered.slice(2)).toEqual(walked.filter((path) => !order.includes(path)));
-    expect(siteDigest(dir, order).value).not.toBe(siteDigest(dir).value);
-    expect(siteDigest(dir, order)).toEqual(siteDigest(dir, order));
-  });
-
   test('the digest changes with a byte of a page, and only then', () => {
     const dir = site(3);
     const before = siteDigest(dir);
@@ -123,16 +112,5 @@ describe('indexing a built site with Pagefind', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Write the purpose', 'Write the escalation path'));
     expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: false });
     expect(bundle(join(dir, 'pagefind'))).not.toEqual(written);
-  }, 60_000);
-
-  test('the order of the pages is part of the bundle, and the same order gives the same bundle', async () => {
-    const dir = site(12);
-    const reversed = [...builtPages(dir)].map((p) => p.sourcePath).reverse();
-    await indexSite(dir, undefined, reversed);
-    const first = bundle(join(dir, 'pagefind'));
-    await indexSite(dir, undefined, reversed);
-    expect(bundle(join(dir, 'pagefind'))).toEqual(first);
-    await indexSite(dir);
-    expect(bundle(join(dir, 'pagefind'))).not.toEqual(first);
   }, 60_000);
 });
