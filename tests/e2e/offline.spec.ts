@@ -142,6 +142,34 @@ function buildFixture(content: string, out: string, cache: string, extra: Record
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
 }
 
+/**
+ * The fixture corpus copied to root/content, built into root/site (with `env`) and served on a
+ * free port (not a fixed one: another checkout's tests may run on the same machine); resolves once
+ * the site answers, with its address (under BASE_PATH when `env` sets one).
+ */
+async function serveFixtureBuild(root: string, env: Record<string, string> = {}): Promise<{ content: string; origin: string; server: ChildProcess }> {
+  const content = join(root, 'content');
+  cpSync(resolve('tests/fixtures/base'), content, { recursive: true });
+  buildFixture(content, join(root, 'site'), join(root, 'cache'), env);
+  const port = await freePort();
+  const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, ...env } });
+  const origin = `http://127.0.0.1:${port}${env.BASE_PATH ?? ''}`;
+  try {
+    await expect.poll(() => fetch(`${origin}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+  } catch (error) {
+    server.kill();
+    throw error;
+  }
+  return { content, origin, server };
+}
+
+/** The fixture content under root/ built again (with `env`) and deployed: swapped in whole for the served site. */
+function deployNewBuild(root: string, env: Record<string, string> = {}) {
+  buildFixture(join(root, 'content'), join(root, 'next'), join(root, 'cache'), env);
+  rmSync(join(root, 'site'), { recursive: true });
+  renameSync(join(root, 'next'), join(root, 'site'));
+}
+
 test.describe('a new build', () => {
   let dir = '';
   let server: ChildProcess | undefined;
@@ -155,14 +183,8 @@ test.describe('a new build', () => {
   test('reaches the next online visit, and an open page that changed says so', async ({ page }) => {
     test.setTimeout(180_000);
     dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const content = join(dir, 'content');
-    cpSync(resolve('tests/fixtures/base'), content, { recursive: true });
-    buildFixture(content, join(dir, 'site'), join(dir, 'cache'));
-    // A free port, not a fixed one: another checkout's tests may run on the same machine.
-    const port = await freePort();
-    server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(dir, 'site')], { stdio: 'ignore' });
-    const origin = `http://127.0.0.1:${port}`;
-    await expect.poll(() => fetch(`${origin}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+    const { content, origin, server: served } = await serveFixtureBuild(dir);
+    server = served;
 
     await page.goto(`${origin}/protocols/incident/`);
     await waitForWorker(page);
@@ -171,9 +193,7 @@ test.describe('a new build', () => {
     // The protocol changes; the site is rebuilt and deployed (swapped in whole).
     const file = join(content, 'protocols', 'incident.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Pause scheduled posts.', 'Pause every scheduled post on every channel.'));
-    buildFixture(content, join(dir, 'next'), join(dir, 'cache'));
-    rmSync(join(dir, 'site'), { recursive: true });
-    renameSync(join(dir, 'next'), join(dir, 'site'));
+    deployNewBuild(dir);
 
     // The next visit, in another tab, shows the new version at once, without a manual reload.
     const next = await page.context().newPage();
@@ -197,20 +217,13 @@ test.describe('a new build', () => {
   test('the kill switch: a build with HUB_OFFLINE=off empties every cache and unregisters the worker on the next online visit', async ({ page }) => {
     test.setTimeout(180_000);
     dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const content = join(dir, 'content');
-    cpSync(resolve('tests/fixtures/base'), content, { recursive: true });
-    buildFixture(content, join(dir, 'site'), join(dir, 'cache'));
-    const port = await freePort();
-    server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(dir, 'site')], { stdio: 'ignore' });
-    const origin = `http://127.0.0.1:${port}`;
-    await expect.poll(() => fetch(`${origin}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+    const { origin, server: served } = await serveFixtureBuild(dir);
+    server = served;
     await page.goto(`${origin}/protocols/incident/`);
     await waitForWorker(page);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBeGreaterThan(0);
 
-    buildFixture(content, join(dir, 'next'), join(dir, 'cache'), { HUB_OFFLINE: 'off' });
-    rmSync(join(dir, 'site'), { recursive: true });
-    renameSync(join(dir, 'next'), join(dir, 'site'));
+    deployNewBuild(dir, { HUB_OFFLINE: 'off' });
     const next = await page.context().newPage();
     await next.goto(`${origin}/protocols/`);
     // The kill switch reloads open pages: a check that meets the reload is simply tried again.
@@ -227,12 +240,9 @@ test('under a path prefix (BASE_PATH), the worker serves the prefixed site offli
   const root = mkdtempSync(join(tmpdir(), 'hub-offline-base-'));
   let served: ChildProcess | undefined;
   try {
-    cpSync(resolve('tests/fixtures/base'), join(root, 'content'), { recursive: true });
-    buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), { BASE_PATH: '/social-hub', HUB_BINDERS: '1' });
-    const port = await freePort();
-    served = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, BASE_PATH: '/social-hub' } });
-    const site = `http://127.0.0.1:${port}/social-hub`;
-    await expect.poll(() => fetch(`${site}/`).then((r) => r.status).catch(() => 0), { timeout: 20_000 }).toBe(200);
+    const built = await serveFixtureBuild(root, { BASE_PATH: '/social-hub', HUB_BINDERS: '1' });
+    served = built.server;
+    const site = built.origin;
     // The build printed the binders, and the pages link to them under the prefix.
     for (const [url, name, file] of [['/policy/', 'the whole policy as one controlled document', 'policy.pdf'], ['/protocols/', 'every protocol in one binder', 'protocols.pdf'], ['/paths/new-practitioner/', 'this path and every page it leads through, in one binder', 'path-new-practitioner.pdf']]) {
       await page.goto(`${site}${url}`);
