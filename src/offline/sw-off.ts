@@ -1,10 +1,13 @@
 /**
  * The kill switch (a build with HUB_OFFLINE=off): replaces the portal's service worker, deletes
- * every cache it kept, unregisters itself and reloads open pages from the network.
+ * every cache it kept, unregisters itself and reloads open pages from the network. When the
+ * browser holds it back, the build's pages do the same but the reload (src/offline/register.ts).
  */
+import { isPortalCache } from '../lib/offline.ts';
+
 interface WorkerScope {
   skipWaiting(): Promise<void>;
-  registration: { unregister(): Promise<boolean> };
+  registration: { scope: string; unregister(): Promise<boolean> };
   clients: { matchAll(o: { type: 'window' }): Promise<Array<{ url: string; navigate(url: string): Promise<unknown> }>> };
   addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(p: Promise<unknown>): void }) => void): void;
 }
@@ -14,7 +17,8 @@ sw.addEventListener('install', () => void sw.skipWaiting());
 sw.addEventListener('activate', (event) =>
   event.waitUntil(
     (async () => {
-      await Promise.all((await caches.keys()).map((key) => caches.delete(key)));
+      const { scope } = sw.registration;
+      await Promise.all((await caches.keys()).filter((key) => isPortalCache(key, scope)).map((key) => caches.delete(key)));
       await sw.registration.unregister();
       for (const client of await sw.clients.matchAll({ type: 'window' })) await client.navigate(client.url);
     })(),

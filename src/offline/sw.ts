@@ -16,7 +16,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { OFFLINE_PAGE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
+import { OFFLINE_PAGE, PAGES_CACHE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
 
 interface WorkerScope {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -28,7 +28,6 @@ const sw = globalThis as unknown as WorkerScope;
 
 /** On a slow VPN a saved copy after this long beats waiting; online and fast, the network wins. */
 const NETWORK_TIMEOUT_SECONDS = 6;
-const PAGES_CACHE = 'hub-pages';
 
 const withoutQuery = (url: string) => url.split('?')[0] ?? url;
 const isHtml = (response: Response) => (response.headers.get('content-type') ?? '').includes('text/html');

@@ -1,7 +1,9 @@
 /**
  * Offline reading in real Chromium with the service worker on: after one online visit, the network
  * off (Playwright's offline mode) and the crisis pack still opens and searches; a new build reaches
- * the next online visit and an open page is told; axe and the CSP stay clean with the worker on.
+ * the next online visit and an open page is told; the kill switch retires offline reading, through
+ * its worker or, when that is held back, through its pages; axe and the CSP stay clean with the
+ * worker on.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -232,6 +234,34 @@ test.describe('a new build', () => {
     await expect(next.locator('[data-offline-status]')).toHaveCount(0);
     // The tab left open on the old build was reloaded from the network: it is the new build's page.
     await expect(page.locator('[data-offline-status]')).toHaveCount(0);
+  });
+
+  test('when the browser holds the kill switch back, the pages of the HUB_OFFLINE=off build retire offline reading themselves', async ({ page }) => {
+    test.setTimeout(180_000);
+    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
+    const { origin, server: served } = await serveFixtureBuild(dir);
+    server = served;
+    await page.goto(`${origin}/protocols/incident/`);
+    await waitForWorker(page);
+    // Another application on the same origin keeps its cache.
+    await page.evaluate(() => caches.open('another-app').then((cache) => cache.put('/another-app/data.json', new Response('{}'))));
+
+    deployNewBuild(dir, { HUB_OFFLINE: 'off' });
+    // The kill switch's worker never takes over: the browser's update check finds no script.
+    rmSync(join(dir, 'site', 'sw.js'));
+    const next = await page.context().newPage();
+    await next.goto(`${origin}/protocols/`);
+    await expect(next.locator('[data-offline-off]')).toHaveCount(1);
+    const state = () => next.evaluate(async () => ({ caches: await caches.keys(), registered: (await navigator.serviceWorker.getRegistration()) !== undefined }));
+    const before = await state();
+    expect(before.registered).toBe(true);
+    expect(before.caches).toEqual(expect.arrayContaining(['another-app', `workbox-precache-v2-${origin}/`]));
+    // After the page's grace period (10 s): the portal's caches are gone, the worker unregistered.
+    await expect.poll(state, { timeout: 30_000 }).toEqual({ caches: ['another-app'], registered: false });
+    // No page opened from now on is served by the old worker.
+    const fresh = await page.context().newPage();
+    await fresh.goto(`${origin}/policy/`);
+    expect(await fresh.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheControl, renderNginx } from '../../src/lib/security-headers.ts';
-import { checkPrecacheBudget, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
+import { checkPrecacheBudget, isPortalCache, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
 
 describe('precacheUrl', () => {
   it('stores pages at the address readers use, relative to the worker', () => {
@@ -27,6 +27,21 @@ describe('offlineDisabled', () => {
     expect(offlineDisabled({})).toBe(false);
     expect(offlineDisabled({ HUB_OFFLINE: 'on' })).toBe(false);
     for (const v of ['off', 'OFF', '0', 'false', 'no']) expect(offlineDisabled({ HUB_OFFLINE: v })).toBe(true);
+  });
+});
+
+describe('isPortalCache', () => {
+  const scope = 'https://intranet.example/social-hub/';
+  it("the portal's pages and Workbox's caches for its scope", () => {
+    expect(isPortalCache('hub-pages', scope)).toBe(true);
+    expect(isPortalCache(`workbox-precache-v2-${scope}`, scope)).toBe(true);
+    expect(isPortalCache(`workbox-runtime-${scope}`, scope)).toBe(true);
+  });
+  it("never another application's caches on the same origin", () => {
+    expect(isPortalCache('workbox-precache-v2-https://intranet.example/', scope)).toBe(false);
+    expect(isPortalCache('workbox-precache-v2-https://intranet.example/social-hub/archive/', scope)).toBe(false);
+    expect(isPortalCache('timesheets-v3', scope)).toBe(false);
+    expect(isPortalCache(`other-${scope}`, scope)).toBe(false);
   });
 });
 
