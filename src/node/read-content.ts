@@ -125,6 +125,17 @@ export function scanContent(contentDir = CONTENT_DIR, root = process.cwd()): Con
     refuse(dir, 'is a symbolic link. Point the build at the real content folder.');
     return scan;
   }
+  // A wrong HUB_CONTENT_DIR (or a checkout without content/) must not build an empty portal over the published one.
+  const where = `Run from the project's folder, or set HUB_CONTENT_DIR to the folder that holds ${COLLECTIONS.slice(0, 3).map((c) => `${c}/`).join(', ')} and the other collections.`;
+  if (!top) {
+    refuse(dir, `does not exist, so there is no content to build. ${where}`);
+    return scan;
+  }
+  if (!top.isDirectory()) {
+    refuse(dir, `is a file, not the content folder. ${where}`);
+    return scan;
+  }
+  if (!list(dir).some((name) => (COLLECTIONS as readonly string[]).includes(name))) refuse(dir, `holds none of the collections (${COLLECTIONS.map((c) => `${c}/`).join(', ')}), so the portal would be empty. ${where}`);
   for (const name of list(dir)) {
     const full = join(dir, name);
     const info = stat(full);

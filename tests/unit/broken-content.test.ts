@@ -88,3 +88,22 @@ it('one defect gives one problem: references to a broken entry are not reported 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+it('a content folder that is missing, a file, or holds no collection fails the check instead of building an empty portal', () => {
+  const root = mkdtempSync(join(tmpdir(), 'hub-no-content-'));
+  try {
+    const only = () => checkContent('content', root).problems.map(formatProblem);
+    expect(only()).toEqual([expect.stringMatching(/^content {2}does not exist, so there is no content to build\. .*HUB_CONTENT_DIR/)]);
+    writeFileSync(join(root, 'content'), 'not a folder');
+    expect(only()).toEqual([expect.stringMatching(/^content {2}is a file, not the content folder\./)]);
+    rmSync(join(root, 'content'));
+    mkdirSync(join(root, 'content', 'notes'), { recursive: true });
+    expect(only()).toEqual([expect.stringMatching(/^content {2}holds none of the collections \(policy\/, .*\), so the portal would be empty\./), expect.stringMatching(/^content\/notes {2}is not a collection\./)]);
+    // One collection is enough: a portal may start with its policy alone.
+    mkdirSync(join(root, 'content', 'policy'));
+    rmSync(join(root, 'content', 'notes'), { recursive: true });
+    expect(only()).toEqual([]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
