@@ -182,14 +182,19 @@ test.describe('a new build', () => {
     dir = '';
   });
 
+  /** A fixture build served, and its incident protocol read once online, with the worker installed. */
+  async function readOnceWithWorker(page: Page): Promise<{ content: string; origin: string }> {
+    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
+    const built = await serveFixtureBuild(dir);
+    server = built.server;
+    await page.goto(`${built.origin}/protocols/incident/`);
+    await waitForWorker(page);
+    return built;
+  }
+
   test('reaches the next online visit, and an open page that changed says so', async ({ page }) => {
     test.setTimeout(180_000);
-    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const { content, origin, server: served } = await serveFixtureBuild(dir);
-    server = served;
-
-    await page.goto(`${origin}/protocols/incident/`);
-    await waitForWorker(page);
+    const { content, origin } = await readOnceWithWorker(page);
     await expect(page.locator('.first-hour')).toContainText('Pause scheduled posts.');
 
     // The protocol changes; the site is rebuilt and deployed (swapped in whole).
@@ -218,11 +223,7 @@ test.describe('a new build', () => {
   // worker for minutes (seen in about one run in four with two workers busy).
   test('the kill switch: a build with HUB_OFFLINE=off empties every cache and unregisters the worker on the next online visit', async ({ page }) => {
     test.setTimeout(180_000);
-    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const { origin, server: served } = await serveFixtureBuild(dir);
-    server = served;
-    await page.goto(`${origin}/protocols/incident/`);
-    await waitForWorker(page);
+    const { origin } = await readOnceWithWorker(page);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBeGreaterThan(0);
 
     deployNewBuild(dir, { HUB_OFFLINE: 'off' });
@@ -238,11 +239,7 @@ test.describe('a new build', () => {
 
   test('when the browser holds the kill switch back, the pages of the HUB_OFFLINE=off build retire offline reading themselves', async ({ page }) => {
     test.setTimeout(180_000);
-    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const { origin, server: served } = await serveFixtureBuild(dir);
-    server = served;
-    await page.goto(`${origin}/protocols/incident/`);
-    await waitForWorker(page);
+    const { origin } = await readOnceWithWorker(page);
     // Another application on the same origin keeps its cache.
     await page.evaluate(() => caches.open('another-app').then((cache) => cache.put('/another-app/data.json', new Response('{}'))));
 
