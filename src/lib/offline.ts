@@ -72,18 +72,6 @@ export function checkPrecacheBudget(entries: ManifestEntry[], budget = PRECACHE_
   return `src/lib/offline.ts  PRECACHE_GLOBS: the offline precache holds ${(total / 1048576).toFixed(1)} MB, over its ${(budget / 1048576).toFixed(1)} MB budget; cache fewer sections offline or raise PRECACHE_BUDGET_BYTES (largest: ${largest})`;
 }
 
-/** The cache of pages kept as they are read (src/offline/sw.ts); the precache is Workbox's own. */
-export const PAGES_CACHE = 'hub-pages';
-
-/**
- * Whether a Cache Storage name is one of the portal's, for the worker registered at `scope` (an
- * absolute URL): the pages read, and Workbox's caches, which Workbox names after the scope
- * ("workbox-precache-v2-https://…/"). Other applications on the same origin keep theirs.
- */
-export function isPortalCache(name: string, scope: string): boolean {
-  return name === PAGES_CACHE || (name.startsWith('workbox-') && name.endsWith(`-${scope}`));
-}
-
 /**
  * True when the build should ship the kill switch: a worker that deletes every cache and
  * unregisters itself. Set HUB_OFFLINE=off at build time to turn offline reading off.

@@ -3,7 +3,7 @@
  * every cache it kept, unregisters itself and reloads open pages from the network. When the
  * browser holds it back, the build's pages do the same but the reload (src/offline/register.ts).
  */
-import { isPortalCache } from '../lib/offline.ts';
+import { isPortalCache } from '../lib/offline-caches.ts';
 
 interface WorkerScope {
   skipWaiting(): Promise<void>;

@@ -16,7 +16,8 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { OFFLINE_PAGE, PAGES_CACHE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
+import { OFFLINE_PAGE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
+import { PAGES_CACHE } from '../lib/offline-caches.ts';
 
 interface WorkerScope {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheControl, renderNginx } from '../../src/lib/security-headers.ts';
-import { checkPrecacheBudget, isPortalCache, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
+import { checkPrecacheBudget, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
+import { isPortalCache } from '../../src/lib/offline-caches.ts';
 
 describe('precacheUrl', () => {
   it('stores pages at the address readers use, relative to the worker', () => {
