@@ -73,7 +73,7 @@ export function checkPrecacheBudget(entries: ManifestEntry[], budget = PRECACHE_
 }
 
 /**
- * True when the build should ship the kill switch: a worker that deletes every cache and
+ * True when the build should ship the kill switch: a worker that deletes the portal's caches and
  * unregisters itself. Set HUB_OFFLINE=off at build time to turn offline reading off.
  */
 export function offlineDisabled(env: Record<string, string | undefined>): boolean {

@@ -1,7 +1,7 @@
 /**
  * The kill switch (a build with HUB_OFFLINE=off): replaces the portal's service worker, deletes
- * every cache it kept, unregisters itself and reloads open pages from the network. When the
- * browser holds it back, the build's pages do the same but the reload (src/offline/register.ts).
+ * the portal's caches, unregisters itself and reloads open pages from the network. When the
+ * browser holds it back, the build's pages do the same, except the reload (src/offline/retire.ts).
  */
 import { isPortalCache } from '../lib/offline-caches.ts';
 
