@@ -135,8 +135,9 @@ export function scanContent(contentDir = CONTENT_DIR, root = process.cwd()): Con
     refuse(dir, `is a file, not the content folder. ${where}`);
     return scan;
   }
-  if (!list(dir).some((name) => (COLLECTIONS as readonly string[]).includes(name))) refuse(dir, `holds none of the collections (${COLLECTIONS.map((c) => `${c}/`).join(', ')}), so the portal would be empty. ${where}`);
-  for (const name of list(dir)) {
+  const names = list(dir);
+  if (!names.some((name) => (COLLECTIONS as readonly string[]).includes(name))) refuse(dir, `holds none of the collections (${COLLECTIONS.map((c) => `${c}/`).join(', ')}), so the portal would be empty. ${where}`);
+  for (const name of names) {
     const full = join(dir, name);
     const info = stat(full);
     if (!info) continue;

@@ -133,7 +133,7 @@ test('behind single sign-on: an expired session still opens saved protocols, and
   expect(stored).toEqual([]);
 });
 
-/** A real build of the small fixture corpus into dir/out; returns the build's output on failure. */
+/** A real build of the small fixture corpus into `out`; a failed build fails the test with the build's output. */
 function buildFixture(content: string, out: string, cache: string, extra: Record<string, string> = {}) {
   const { HUB_BUILT_AT: _pinned, ...env } = { ...process.env, ...extra };
   const run = withBuildLock(() => spawnSync(resolve('node_modules/.bin/astro'), ['build', '--outDir', out], {
