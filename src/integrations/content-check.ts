@@ -1,58 +1,100 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
-import { formatProblem } from '../lib/validate-content.ts';
+import { Worker } from 'node:worker_threads';
+import { formatProblem, type ContentProblem } from '../lib/validate-content.ts';
 import { checkContentNow } from '../node/checked-content.ts';
+import type { CheckReply } from '../node/check-worker.ts';
 import { CONTENT_DIR } from '../node/content-layout.ts';
+
+const problemList = (problems: ContentProblem[]) =>
+  `Content check found ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+
+const problemReport = (problems: ContentProblem[]) => `${problemList(problems)}\nFix each line above; \`npm run check\` re-checks without building.`;
+
+/**
+ * Content checks on a worker thread (src/node/check-worker.ts), one at a time. A request while a
+ * check runs makes one more check after it, whatever the number of requests, and the result of
+ * the check it supersedes is dropped: only the content as it is now is reported.
+ */
+function backgroundChecks(dir: string, logger: AstroIntegrationLogger, onReply: (reply: Extract<CheckReply, { ok: true }>) => void) {
+  const worker = new Worker(new URL('../node/check-worker.ts', import.meta.url));
+  worker.unref();
+  let running = false;
+  let again = false;
+  const start = () => {
+    running = true;
+    again = false;
+    worker.postMessage(dir);
+  };
+  worker.on('message', (reply: CheckReply) => {
+    running = false;
+    if (again) return start();
+    if (reply.ok) onReply(reply);
+    else logger.error(`The content check stopped: ${reply.error}`);
+  });
+  worker.on('error', (error) => logger.error(`The content check could not run: ${error.message}. Run \`npm run check\` to check the content.`));
+  return {
+    request() {
+      if (running) again = true;
+      else start();
+    },
+    close() {
+      void worker.terminate();
+    },
+  };
+}
 
 /**
  * Validates every entry and every reference before Astro loads content. Astro 7 only logs an
  * invalid reference and still exits 0; this makes the build fail with one line per problem
  * (file, line, field, fix). Under `astro dev` it reports and lets the server run, so an author
- * can fix the file and see the page again.
+ * can fix the file and see the page again; there the check runs on a worker thread, when the
+ * server starts and after every change under the content folder, and the server answers pages
+ * meanwhile (the content loader leaves a file with a problem out on its own: src/node/content-loader.ts).
  */
 export function contentCheck(): AstroIntegration {
+  let checks: ReturnType<typeof backgroundChecks> | undefined;
   return {
     name: 'hub:content-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        if (command === 'preview' || command === 'sync') return;
+        if (command !== 'build') return;
         const started = performance.now();
         const { entries, problems } = checkContentNow(CONTENT_DIR);
         if (problems.length === 0) {
           logger.info(`${entries.length} entries valid, references checked (${Math.round(performance.now() - started)} ms)`);
           return;
         }
-        const report = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-        const message = `Content check found ${problems.length} problem(s):\n${report}\nFix each line above; \`npm run check\` re-checks without building.`;
-        if (command === 'build') {
-          const error = new Error(message);
-          error.name = 'ContentError';
-          error.stack = message; // the list is the useful part; a stack trace would bury it
-          throw error;
-        }
-        logger.error(message);
+        const error = new Error(problemReport(problems));
+        error.name = 'ContentError';
+        error.stack = error.message; // the list is the useful part; a stack trace would bury it
+        throw error;
       },
       'astro:server:setup': ({ server, logger }) => {
-        // Re-check on every change under content/, so an author sees the problem, and then
-        // sees it clear, in the terminal running `npm run dev`.
+        // The first result reports the content as the server found it; later ones, in the
+        // terminal running `npm run dev`, each problem as it appears and when it clears.
+        let first = true;
+        let hadProblems = false;
+        checks = backgroundChecks(CONTENT_DIR, logger, ({ entries, problems, ms }) => {
+          if (problems.length) logger.error(first ? problemReport(problems) : problemList(problems));
+          else if (first) logger.info(`${entries} entries valid, references checked (${ms} ms)`);
+          else if (hadProblems) logger.info(`Content check passed again: ${entries} entries valid.`);
+          first = false;
+          hadProblems = problems.length > 0;
+        });
+        checks.request();
         const root = resolve(CONTENT_DIR);
         let timer: ReturnType<typeof setTimeout> | undefined;
-        let hadProblems = false;
         server.watcher.add(root);
         server.watcher.on('all', (_event, file) => {
           if (!resolve(file).startsWith(root)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => {
-            const { entries, problems } = checkContentNow(CONTENT_DIR);
-            if (problems.length) {
-              hadProblems = true;
-              logger.error(`Content check found ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-            } else if (hadProblems) {
-              hadProblems = false;
-              logger.info(`Content check passed again: ${entries.length} entries valid.`);
-            }
-          }, 150);
+          timer = setTimeout(() => checks?.request(), 150);
         });
+      },
+      'astro:server:done': () => {
+        checks?.close();
+        checks = undefined;
       },
     },
   };

@@ -106,6 +106,10 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
   const dir = corpus();
   const file = join(dir, 'content', 'playbooks', 'start.md');
   const good = readFileSync(file, 'utf8');
+  // A file broken before the server starts is reported by the check the server runs at start.
+  const caseStudy = join(dir, 'content', 'case-studies', 'retail-first-channel.md');
+  const goodCaseStudy = readFileSync(caseStudy, 'utf8');
+  writeFileSync(caseStudy, goodCaseStudy.replace('owner: hub-editorial', 'owner: nobody'));
   const port = 4391;
   const server = spawn(ASTRO, ['dev', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache') },
@@ -115,6 +119,13 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
   server.stderr.on('data', (d) => (log += d));
   try {
     await expect.poll(() => log, { timeout: 60_000 }).toContain(`${port}`);
+    await expect.poll(() => log, { timeout: 30_000 }).toContain('retail-first-channel.md:4  owner: points to "nobody", which does not exist');
+    expect(log).toContain('Fix each line above');
+    // Only what the terminal printed since `from`: each step waits for its own message.
+    const since = (from: number) => () => log.slice(from);
+    let from = log.length;
+    writeFileSync(caseStudy, goodCaseStudy);
+    await expect.poll(since(from), { timeout: 20_000 }).toContain('Content check passed again');
     // The first request can meet the dev server mid-start (its first content sync, or Vite's
     // dependency scan reloading the page): ask again until it answers or the time is up.
     await expect(async () => {
@@ -122,11 +133,13 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel', { timeout: 2_000 });
     }).toPass({ timeout: 45_000 });
 
+    from = log.length;
     writeFileSync(file, good.replace('owner: hub-editorial', 'owner: nobody'));
-    await expect.poll(() => log, { timeout: 20_000 }).toContain('start.md:4  owner: points to "nobody", which does not exist');
+    await expect.poll(since(from), { timeout: 20_000 }).toContain('start.md:4  owner: points to "nobody", which does not exist');
 
+    from = log.length;
     writeFileSync(file, good.replace('title: Start a channel', 'title: Start a channel well'));
-    await expect.poll(() => log, { timeout: 20_000 }).toContain('Content check passed again');
+    await expect.poll(since(from), { timeout: 20_000 }).toContain('Content check passed again');
     await expect(async () => {
       await page.goto(`http://127.0.0.1:${port}/playbooks/start/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel well', { timeout: 2_000 });
