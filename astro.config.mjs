@@ -11,7 +11,7 @@ import { linksPlugin } from './src/markdown/links.ts';
 import { themeBootHash } from './src/integrations/theme-boot.ts';
 import { glossaryPlugin } from './src/markdown/glossary.ts';
 import { loadGlossaryTerms } from './src/integrations/glossary-terms.ts';
-import { asciiDataStore } from './src/integrations/ascii-data-store.ts';
+import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
 /**
  * SITE_URL and BASE_PATH let the portal be hosted anywhere internally, e.g.
@@ -28,8 +28,8 @@ export default defineConfig({
   // buildCache clears stale caches before content loads. afterBuild runs the search index, the
   // count check, the service worker and (with HUB_BINDERS=1) the binders on the finished pages, in
   // that order, or hands them to scripts/build.ts (npm run build). pagefindSearch serves the last
-  // index under astro dev.
-  integrations: [buildCache(), contentCheck(), mdx(), react(), pagefindSearch(), afterBuild()],
+  // index under astro dev. dataStoreModule makes the content store's module read the store's file.
+  integrations: [buildCache(), contentCheck(), dataStoreModule(), mdx(), react(), pagefindSearch(), afterBuild()],
   build: { format: 'directory' },
   markdown: {
     // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
@@ -65,8 +65,6 @@ export default defineConfig({
     },
   },
   vite: {
-    // The content store's module compiles over ten times faster as ASCII (src/integrations/ascii-data-store.ts).
-    plugins: [asciiDataStore()],
     build: {
       rolldownOptions: {
         // Astro marks every MDX entry's asset module with "use astro:head-inject", and Rolldown
