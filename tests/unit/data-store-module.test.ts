@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DATA_STORE_MODULE, dataStoreModule, dataStoreModuleCode, dataStorePlugin, type DataStorePlugin } from '../../src/integrations/data-store-module.ts';
 // Astro's own definitions, by file: they are internal, so an upgrade that moves them fails here.
-import { DATA_STORE_FILE, RESOLVED_DATA_STORE_VIRTUAL_ID } from '../../node_modules/astro/dist/content/consts.js';
+import { RESOLVED_DATA_STORE_VIRTUAL_ID } from '../../node_modules/astro/dist/content/consts.js';
 import { isContentDataIncrementalModule } from '../../node_modules/astro/dist/core/build/incremental-metadata.js';
 import { getDataStoreFile } from '../../node_modules/astro/dist/content/paths.js';
 
@@ -73,7 +73,6 @@ describe('the integration', () => {
   it('reads the file Astro writes the store to, under astro dev and in a build', () => {
     expect(fileRead('dev')).toBe(astroFile(true));
     expect(fileRead('build')).toBe(astroFile(false));
-    expect(astroFile(false).endsWith(DATA_STORE_FILE)).toBe(true);
   });
   it('leaves chunked storage, which makes other modules, to Astro', () => {
     expect(fileRead('build', { collectionStorage: 'chunked' })).toBeUndefined();
