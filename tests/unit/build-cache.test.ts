@@ -136,9 +136,23 @@ describe('what Pagefind reads of a page', () => {
     expect(pagefindInput(html)).toBe(page('<nav class="sidebar" data-pagefind-ignore></nav><main><article data-pagefind-body><h1>Title</h1></article></main>'));
   });
 
-  test('leaves ignored elements inside the body alone (Pagefind spaces words around them)', () => {
+  test('leaves ignored inline elements inside the body alone (Pagefind spaces words around them)', () => {
     const html = page('<article data-pagefind-body><p>(<span>term<span data-pagefind-ignore="">definition</span></span>, more)</p></article>');
     expect(pagefindInput(html)).toBe(html);
+  });
+
+  test('empties ignored blocks inside the body, which end a word whatever they hold', () => {
+    const html = page('<article data-pagefind-body><p>Text</p><section data-pagefind-ignore><h2 id="related">Related</h2><ul><li>Other</li></ul></section><div id="term-x" popover data-pagefind-ignore><p>Definition</p></div></article>');
+    expect(pagefindInput(html)).toBe(page('<article data-pagefind-body><p>Text</p><section data-pagefind-ignore></section><div id="term-x" popover data-pagefind-ignore></div></article>'));
+  });
+
+  test('empties the landmarks outside the body, where Pagefind reads no text, unless they hold the body or metadata', () => {
+    const html = page('<header class="site"><nav><a href="/">Home</a></nav></header><main><nav class="crumbs"><a href="/a/">A</a></nav><article data-pagefind-body><header><h1>Title</h1></header></article></main><footer><p>Foot</p></footer>');
+    expect(pagefindInput(html)).toBe(page('<header class="site"></header><main><nav class="crumbs"></nav><article data-pagefind-body><header><h1>Title</h1></header></article></main><footer></footer>'));
+    const holding = page('<aside><span data-pagefind-meta="owner:Hub">Hub</span></aside><article data-pagefind-body>x</article>');
+    expect(pagefindInput(holding)).toBe(holding);
+    const wrapping = page('<aside><article data-pagefind-body>x</article></aside>');
+    expect(pagefindInput(wrapping)).toBe(wrapping);
   });
 
   test('keeps an ignored element that holds metadata or filters', () => {

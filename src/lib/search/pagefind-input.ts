@@ -1,18 +1,30 @@
 /**
  * What Pagefind reads of a page. Pagefind parses every byte of the HTML it is given, but skips the
  * content of elements marked `data-pagefind-ignore` (it still reads filters and metadata inside
- * them). Most of an entry page's bytes are such elements: the sidebar listing every other entry of
- * the collection, the table of contents. Emptying them before indexing gives Pagefind the same
- * index from a fraction of the bytes (on the bench's 2,000 entries, 77 MB instead of 251 MB, and
- * an identical bundle, byte for byte).
+ * them), and on a page with a `data-pagefind-body` it reads no text outside that body. Most of an
+ * entry page's bytes are such content: the sidebar listing the entries around it, the table of
+ * contents, the site header, and inside the body the related entries, the change history and the
+ * glossary popovers. Emptying them before indexing gives Pagefind the same index from a fraction of
+ * the bytes (on the bench's 2,000 entries, 50 MB instead of 83 MB, and an identical bundle, byte
+ * for byte).
  *
- * An element is emptied only outside the page's `data-pagefind-body` elements and only when
- * nothing inside it carries a `data-pagefind-*` attribute; the element itself stays, with its
- * attributes. What is left gets the word breaks the built page leaves out (src/lib/word-breaks.ts).
+ * What is emptied, always keeping the element itself with its attributes, and only when nothing
+ * inside it carries a `data-pagefind-*` attribute:
+ * - outside the page's `data-pagefind-body` elements: ignored elements, and the page's landmarks
+ *   (header, nav, footer, aside);
+ * - inside a body: ignored elements that are blocks. Pagefind ends a word at a block's edges
+ *   whatever it holds, but its spacing around an inline element depends on the element's content,
+ *   so an ignored inline element is left as it is.
+ * A page without a body is indexed whole and left as it is. What is left gets the word breaks the
+ * built page leaves out (src/lib/word-breaks.ts).
  */
 
 import { addWordBreaks } from '../word-breaks.ts';
 
+/** Elements Pagefind ends a word at, whatever they hold: an ignored one is emptied inside a body too. */
+const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'header', 'main', 'nav', 'ol', 'p', 'section', 'table', 'ul']);
+/** Landmarks: outside a body, where Pagefind reads no text, they are emptied like ignored elements. */
+const LANDMARKS = 'header|nav|footer|aside';
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements whose text is not markup: a `<nav` inside them is not a tag. */
 const RAW = /<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -33,10 +45,16 @@ function closingEnd(html: string, name: string, from: number): number {
   return -1;
 }
 
-/** Start and end of every element whose opening tag matches `attribute` (void elements excepted). */
-function elementsWith(masked: string, attribute: string): { name: string; start: number; innerStart: number; end: number }[] {
-  const open = new RegExp(`<([a-zA-Z][a-zA-Z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s=/>])[^>]*>`, 'g');
-  const found: { name: string; start: number; innerStart: number; end: number }[] = [];
+interface Element {
+  name: string;
+  start: number;
+  innerStart: number;
+  end: number;
+}
+
+/** Start and end of every non-void element opened by a match of `open` (group 1: the tag name). */
+function elementsOpenedBy(masked: string, open: RegExp): Element[] {
+  const found: Element[] = [];
   for (let m = open.exec(masked); m; m = open.exec(masked)) {
     const name = (m[1] ?? '').toLowerCase();
     if (VOID.has(name) || m[0].endsWith('/>')) continue;
@@ -46,6 +64,13 @@ function elementsWith(masked: string, attribute: string): { name: string; start:
   }
   return found;
 }
+
+/** Every element whose opening tag carries `attribute`. */
+const elementsWith = (masked: string, attribute: string) =>
+  elementsOpenedBy(masked, new RegExp(`<([a-zA-Z][a-zA-Z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s=/>])[^>]*>`, 'g'));
+
+/** Every landmark element (see LANDMARKS). */
+const landmarks = (masked: string) => elementsOpenedBy(masked, new RegExp(`<(${LANDMARKS})(?=[\\s>])[^>]*>`, 'gi'));
 
 /**
  * The HTML Pagefind needs: the page with the content of ignored elements removed (see above) and
@@ -58,17 +83,19 @@ export function pagefindInput(html: string): string {
 function withoutIgnoredContent(html: string): string {
   // Raw-text elements are masked (same length) so that their text never looks like a tag.
   const masked = html.replace(RAW, (m) => m.replace(/</g, '\u0001'));
-  // Only outside the indexed body: there Pagefind reads no text at all, so emptying an element
-  // cannot move a word or a space. (Inside the body it can: Pagefind's spacing around inline
-  // elements depends on their content.) A page without a body is indexed whole and left as it is.
   const bodies = elementsWith(masked, 'data-pagefind-body');
   if (bodies.length === 0) return html;
   const inBody = (at: number) => bodies.some((b) => at >= b.start && at < b.end);
+  const holdsBody = (start: number, end: number) => bodies.some((b) => b.start >= start && b.start < end);
+  const emptied = [
+    ...elementsWith(masked, 'data-pagefind-ignore').filter(({ name, start, end }) => (inBody(start) ? BLOCKS.has(name) : !holdsBody(start, end))),
+    ...landmarks(masked).filter(({ start, end }) => !inBody(start) && !holdsBody(start, end)),
+  ].sort((a, b) => a.start - b.start);
   let out = '';
   let copied = 0;
   let after = 0;
-  for (const { start, innerStart, end } of elementsWith(masked, 'data-pagefind-ignore')) {
-    if (start < after || inBody(start) || bodies.some((b) => b.start >= start && b.start < end)) continue;
+  for (const { start, innerStart, end } of emptied) {
+    if (start < after) continue;
     const closeStart = masked.lastIndexOf('</', end - 1);
     if (masked.slice(innerStart, closeStart).includes('data-pagefind-')) continue;
     out += html.slice(copied, innerStart);
@@ -77,3 +104,4 @@ function withoutIgnoredContent(html: string): string {
   }
   return out + html.slice(copied);
 }
+
