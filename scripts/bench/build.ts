@@ -395,8 +395,8 @@ export function buildPhases(logFile: string): Phase[] {
     return m ? Number(m[1]) : undefined;
   };
   const found: [string, number | undefined][] = [
-    ['content check (schemas, references, links)', millis(/\[hub:content-check\][^\n]*\((\d+) ms\)/)],
-    ['Astro: setup (the portal\'s includes its content check), content sync, types', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
+    ['content check (schemas, references, links; on a worker thread)', millis(/\[hub:content-check\][^\n]*\((\d+) ms[,)]/)],
+    ['Astro: setup, content sync, types (the portal\'s content check runs beside them)', seconds(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
     [VITE_BUNDLE_STEP, seconds(/\[vite\] ✓ built in ((?:\d+m\s*)?[\d.]+m?s)/)],
     ['Astro: rendering the pages', seconds(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m\s*)?[\d.]+m?s)/)],
     [PAGEFIND_STEP, millis(/\[hub:pagefind\][^\n]* in (\d+) ms/)],

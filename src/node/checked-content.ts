@@ -1,13 +1,13 @@
 /**
- * The one code path that checks content: `npm run check`, the build (at config setup), the dev
- * server and the count check after the build all call `checkContent` (and the content loader,
+ * The one code path that checks content: `npm run check`, the build and the dev server (both on a
+ * worker thread: src/node/check-worker.ts) and the count check after the build all call `checkContent` (and the content loader,
  * under `astro dev`, validates each file it stores with the same `validateEntry`), so the check
  * and the build cannot disagree about any input.
  *
  * Reading and validating 2,000 files twice cost the build seconds, so the build checks once and
  * later hooks reuse that result, which is also exactly the content the pages were built from.
- * The result is kept on globalThis because the content loader runs in Vite's module runner,
- * which loads its own copy of this module.
+ * The result, and the check while it runs, are kept on globalThis because the content loader runs
+ * in Vite's module runner, which loads its own copy of this module.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,8 @@ export interface CheckedContent {
 }
 
 const KEY = Symbol.for('hub-portal.checked-content');
-const shared = globalThis as unknown as { [KEY]?: CheckedContent };
+const PENDING = Symbol.for('hub-portal.content-check-in-progress');
+const shared = globalThis as unknown as { [KEY]?: CheckedContent; [PENDING]?: Promise<CheckedContent> };
 
 /** Site paths of the files in public/ (`/favicon.svg`), which body links may point to. */
 function publicFiles(root: string): Set<string> {
@@ -57,6 +58,24 @@ export function checkContent(dir: string, root = process.cwd()): CheckedContent 
 export function checkContentNow(dir: string): CheckedContent {
   shared[KEY] = checkContent(dir);
   return shared[KEY];
+}
+
+/**
+ * Remember a check that runs elsewhere (the build's, on a worker thread: src/integrations/content-check.ts)
+ * until its result is in; from then on checkedContent returns that result.
+ */
+export function rememberCheck(pending: Promise<CheckedContent>): Promise<CheckedContent> {
+  const remembered = pending.then((checked) => (shared[KEY] = checked));
+  // Handled here, so that a check failing before anyone awaits it does not end the process;
+  // whoever awaits `remembered` still gets the failure.
+  remembered.catch(() => undefined);
+  shared[PENDING] = remembered;
+  return remembered;
+}
+
+/** The check that rememberCheck was given, while or after it runs; undefined when there is none. */
+export function checkInProgress(): Promise<CheckedContent> | undefined {
+  return shared[PENDING];
 }
 
 /** The result of the last check of `dir` in this process, or a fresh check when there is none. */

@@ -10,7 +10,10 @@
  *   add (`remarkPluginFrontmatter`: the glossary terms its body links). Astro stores the whole front
  *   matter there a second time beside the entry's data, and nothing reads it: about a tenth of the
  *   store (2.7 of 26 MB on the bench's 2,000 entries).
- * In a build every stored file has already passed the content check, which fails the build first.
+ * In a build the content check runs beside the loaders and fails the build before anything is
+ * rendered (src/integrations/content-check.ts). When Astro's loader fails on a file (a schema or a
+ * front matter it cannot read) and the check found problems, the loader leaves the error to the
+ * check's report, which names every problem, not only the first Astro met.
  */
 import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
@@ -19,6 +22,7 @@ import type { CollectionName } from '../schemas/vocab.ts';
 import { validateEntry, type EntryData } from '../lib/validate-content.ts';
 import { isBuilt } from '../lib/visibility.ts';
 import { readEntry } from './read-content.ts';
+import { checkInProgress } from './checked-content.ts';
 import { LINKED_TERMS_KEY } from '../lib/glossary-links.ts';
 
 type Store = LoaderContext['store'];
@@ -46,7 +50,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
   const inner = glob({ pattern, base, retainBody: false });
   return {
     name: 'hub-content-loader',
-    load: (context) => {
+    load: async (context) => {
       const dev = Boolean(context.watcher);
       const root = context.config.root.pathname;
       const store = new Proxy(context.store, {
@@ -62,7 +66,13 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
           };
         },
       });
-      return inner.load({ ...context, store });
+      try {
+        await inner.load({ ...context, store });
+      } catch (error) {
+        const check = checkInProgress();
+        const reported = check ? await check.then(({ problems }) => problems.length > 0, () => false) : false;
+        if (!reported) throw error;
+      }
     },
   };
 }
