@@ -30,7 +30,9 @@ function termNodes(text: string, t: LinkableTerm, base: string): Element {
       {
         type: 'element',
         tagName: 'button',
-        properties: { type: 'button', className: ['term-hint'], popovertarget: termPopoverId(t.id), 'aria-label': `What is “${t.term}”?` },
+        // The "?" is a control, not text: the search index leaves it out, so excerpts read "the hub lead
+        // answers", not "the hub lead? answers".
+        properties: { type: 'button', className: ['term-hint'], popovertarget: termPopoverId(t.id), 'aria-label': `What is “${t.term}”?`, 'data-pagefind-ignore': '' },
         children: [{ type: 'text', value: '?' }],
       },
     ],

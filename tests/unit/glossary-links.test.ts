@@ -36,6 +36,9 @@ describe('the Markdown plugin', () => {
     expect(html).toContain('popovertarget="term-sme"');
     expect(html).not.toContain('popover="');
   });
+  it('keeps the button\'s "?" out of the search index, so excerpts do not read "an SME? early"', () => {
+    expect(render('Bring an SME in early.')).toMatch(/<button [^>]*data-pagefind-ignore[^>]*>\?<\/button>/);
+  });
   it('lists the terms it linked, in order of first use, in a copy of the front matter', () => {
     const frontmatter = { title: 'A page' };
     const { data } = renderWithData('Guest destinations need an SME. An SME again, and a guest destination.', frontmatter);
