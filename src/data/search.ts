@@ -90,11 +90,23 @@ function indexedTexts(site: Site): string[][] {
   ];
 }
 
-/** The words most indexed pages hold: gathering the pages' texts once for both counts. */
+const vocabularies = new WeakMap<Site, { words: Record<string, number>; pages: number }>();
+
+/** Every word of the indexed pages with the number of pages using it: read once per site. */
+function vocabularyOf(site: Site): { words: Record<string, number>; pages: number } {
+  let found = vocabularies.get(site);
+  if (!found) {
+    const texts = indexedTexts(site);
+    vocabularies.set(site, (found = { words: buildVocabulary(texts), pages: texts.length }));
+  }
+  return found;
+}
+
+/** The words most indexed pages hold. */
 function commonWordsOf(site: Site): string[] {
-  const texts = indexedTexts(site);
-  return commonWords(buildVocabulary(texts), texts.length);
+  const { words, pages } = vocabularyOf(site);
+  return commonWords(words, pages);
 }
 
 /** The words of every indexed page with their page counts, for spelling correction. */
-export const searchVocabularyOf = (site: Site): Record<string, number> => buildVocabulary(indexedTexts(site));
+export const searchVocabularyOf = (site: Site): Record<string, number> => vocabularyOf(site).words;

@@ -337,6 +337,17 @@ test('result rows are links a phone can long-press, and excerpts never list keyw
   for (const e of excerpts) expect(e, 'an excerpt that reads like a keyword list').not.toMatch(/(\w+, ){4,}/);
 });
 
+test('a word far into a page finds it, and the excerpt reads as the page does, without the "?" of a glossary term', async ({ page }) => {
+  // "downgrading" is only in the crisis escalation protocol, about 5,000 characters into its body:
+  // "If you are unsure whether it is a crisis, start this protocol anyway; downgrading costs
+  // nothing", where "crisis" links to the glossary with a "?" button that opens its definition.
+  await page.goto('/search/?q=downgrading');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “downgrading”');
+  const first = page.locator('#search-page-results [role=option]').first();
+  await expect(first).toContainText('Crisis escalation');
+  await expect(first.locator('.excerpt')).toContainText('whether it is a crisis, start this protocol anyway');
+});
+
 for (const q of ['x'.repeat(10_000), '🔥🚨 crisis 🚨', 'מדיה חברתית', 'أزمة', '<b>crisis</b>', '"; DROP TABLE', '   ']) {
   test(`any query gives results or the empty answer, with no console error: ${JSON.stringify(q.slice(0, 20))}`, async ({ page }) => {
     const errors: string[] = [];

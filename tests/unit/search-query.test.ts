@@ -22,7 +22,7 @@ describe('the words of a query', () => {
   it('searches without words nearly every page holds, unless nothing else is left', () => {
     expect(narrowingWords(['social', 'media', 'adoption', 'phase'], ['social', 'media'])).toEqual(['adoption', 'phase']);
     expect(narrowingWords(['social', 'media'], ['social', 'media'])).toEqual(['social', 'media']);
-    expect(commonWords({ social: 9, media: 5, crisis: 2 }, 10)).toEqual(['social', 'media']);
+    expect(commonWords({ social: 9, media: 6, post: 5, crisis: 2 }, 10)).toEqual(['social', 'media']);
   });
   it('reads at most the first 200 characters and 8 words', () => {
     expect(meaningfulWords(`crisis ${'z '.repeat(5000)}escalation`)).toEqual(['crisis', 'z']);
@@ -103,6 +103,9 @@ describe('merging searches', () => {
 describe('what the build writes for search', () => {
   it('counts each word once per page, most used first, without short words and numbers', () => {
     expect(buildVocabulary([['Crisis plan', 'the crisis'], ['Crisis', 'a 2026 plan']])).toEqual({ crisis: 2, plan: 2, the: 1 });
+  });
+  it('reads every word of a page, not only as much as a query may hold', () => {
+    expect(buildVocabulary([[`${'crisis '.repeat(500)}downgrading`]])).toEqual({ crisis: 1, downgrading: 1 });
   });
   it('reports an alias claimed by two terms, or naming another term', () => {
     const problems = aliasClashes([

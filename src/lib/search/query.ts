@@ -34,13 +34,15 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_WORDS = 8;
 
 /**
- * The lower-cased words of a query: runs of letters and digits in any script, with a possessive
+ * The lower-cased words of a text: runs of letters and digits in any script, with a possessive
  * "'s" dropped. Punctuation, emoji and markup separate words and are otherwise ignored.
  */
-export function queryWords(q: string): string[] {
-  const text = q.slice(0, MAX_QUERY_CHARS).normalize('NFKC').toLowerCase().replace(/['’]s\b/gu, '');
-  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+export function textWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(/['’]s\b/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+/** The words of a query: those of its first MAX_QUERY_CHARS characters. */
+export const queryWords = (q: string): string[] => textWords(q.slice(0, MAX_QUERY_CHARS));
 
 /** The words worth searching for: stop words dropped, at most MAX_WORDS, repeats removed. */
 export function meaningfulWords(q: string): string[] {
@@ -81,7 +83,7 @@ export interface Slot {
 }
 
 /** A phrase as queries are read: the words that carry meaning ("take it to DMs" -> "take dms"). */
-export const normalPhrase = (s: string) => queryWords(s).filter((w) => !STOPWORDS.has(w)).join(' ');
+export const normalPhrase = (s: string) => textWords(s).filter((w) => !STOPWORDS.has(w)).join(' ');
 
 /** A lookup from each phrase of the hub's vocabulary to its group's other phrases. */
 export function synonymIndex(lexicon: Lexicon): Map<string, string[]> {
