@@ -80,10 +80,22 @@ export function searchHelpOf(site: Site): SearchHelp {
   };
 }
 
-/** The texts of every indexed page (title, summary, body, keywords): published content only. */
+/** Every string in an entry's data, however deep: the fields a page shows besides its body. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * The texts of every indexed page: published content only. An entry gives its body and every
+ * string of its data (title, summary, keywords, and the fields its page shows: a playbook's goal,
+ * a protocol's first hour and tiers…).
+ */
 function indexedTexts(site: Site): string[][] {
   return [
-    ...site.allListed.map((e) => [e.data.title, e.data.summary, entryBody(e), ...e.data.tags, ...e.data.searchTerms]),
+    ...site.allListed.map((e) => [entryBody(e), ...stringsIn(e.data)]),
     ...site.paths.map((p) => [p.data.title, p.data.summary, ...p.data.tags, ...p.data.searchTerms, ...p.data.steps.map((s) => s.why)]),
     ...site.glossary.map((t) => [t.data.term, t.data.definition, ...t.data.aliases]),
     ...otherPages(site).map((r) => [r.title, ...(r.keywords ?? [])]),

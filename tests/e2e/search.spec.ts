@@ -348,6 +348,13 @@ test('a word far into a page finds it, and the excerpt reads as the page does, w
   await expect(first.locator('.excerpt')).toContainText('whether it is a crisis, start this protocol anyway');
 });
 
+test('a word only in a field the page shows (a protocol\'s tiers) finds the page', async ({ page }) => {
+  // "grumble" is only in a tier of the customer complaint protocol ("A mild grumble…"), not in a body.
+  await page.goto('/search/?q=grumble');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “grumble”');
+  expect((await resultUrls(page))[0]).toBe('/protocols/customer-complaint-escalation/');
+});
+
 for (const q of ['x'.repeat(10_000), '🔥🚨 crisis 🚨', 'מדיה חברתית', 'أزمة', '<b>crisis</b>', '"; DROP TABLE', '   ']) {
   test(`any query gives results or the empty answer, with no console error: ${JSON.stringify(q.slice(0, 20))}`, async ({ page }) => {
     const errors: string[] = [];
