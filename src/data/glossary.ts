@@ -4,7 +4,7 @@ import { DOC_COLLECTIONS } from '../schemas/index.ts';
 import { isWithdrawn } from '../lib/visibility.ts';
 import type { EntryRef, Site } from './site.ts';
 import { entryBody } from '../node/entry-body.ts';
-import { linkedTermIds, termPopoverId } from '../lib/glossary-links.ts';
+import { glossaryAnchorsIn, linkedTermIds, termPopoverId } from '../lib/glossary-links.ts';
 
 export interface TermPage {
   /** A withdrawn term keeps its address for old links, with a banner; it leaves the list and search. */
@@ -17,14 +17,29 @@ export interface TermPage {
 /** Every term with a page: published ones and withdrawn ones. */
 export const termsWithPages = (site: Site): CollectionEntry<'glossary'>[] => [...site.glossary, ...site.withdrawn.glossary];
 
+const usesBySite = new WeakMap<Site, Map<string, EntryRef[]>>();
+
+/** For each term id, the listed entries whose body links to the term or that tag it: read once per site. */
+function termUses(site: Site): Map<string, EntryRef[]> {
+  let uses = usesBySite.get(site);
+  if (!uses) {
+    usesBySite.set(site, (uses = new Map()));
+    for (const c of DOC_COLLECTIONS) {
+      for (const e of site.listed[c]) {
+        const ref = site.resolve(`${c}/${e.id}`);
+        if (!ref) continue;
+        for (const id of new Set([...glossaryAnchorsIn(entryBody(e)), ...e.data.tags])) uses.set(id, [...(uses.get(id) ?? []), ref]);
+      }
+    }
+  }
+  return uses;
+}
+
 export function termPage(site: Site, term: CollectionEntry<'glossary'>): TermPage {
-  const needle = `/glossary/#${term.id}`;
   return {
     withdrawn: isWithdrawn(term),
     seeAlso: term.data.seeAlso.map((id) => site.glossary.find((t) => t.id === id)).filter((t) => t !== undefined),
-    usedIn: DOC_COLLECTIONS.flatMap((c) => site.listed[c].filter((e) => entryBody(e).includes(needle) || e.data.tags.includes(term.id)).map((e) => site.resolve(`${c}/${e.id}`))).filter(
-      (r): r is EntryRef => !!r,
-    ),
+    usedIn: termUses(site).get(term.id) ?? [],
   };
 }
 

@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { nextReviewDay, reviewState } from './review.ts';
+import { glossaryAnchorsIn } from './glossary-links.ts';
 
 /** Bumped when the key's recipe changes, so keys from an older recipe never match. */
 export const CACHE_KEY_VERSION = 1;
@@ -78,18 +79,6 @@ export function buildFlags(env: Record<string, string | undefined>): Record<stri
   const flags: Record<string, string> = {};
   for (const name of ['HUB_OFFLINE', 'HUB_BINDERS', 'HUB_SIGNALS', 'SITE_URL', 'BASE_PATH']) flags[name] = env[name] ?? '';
   return flags;
-}
-
-/**
- * The glossary anchors a body links to, as other pages test them (`/glossary/#id` anywhere in the
- * text): each anchor with its longest run of id characters, so a prefix test gives the same answer
- * for equal sets.
- */
-export function glossaryAnchorsIn(body: string | undefined): string[] {
-  if (!body) return [];
-  const found = new Set<string>();
-  for (const m of body.matchAll(/\/glossary\/#([A-Za-z0-9_-]*)/g)) found.add(m[1] ?? '');
-  return [...found].sort();
 }
 
 function reviewStateOf(data: object, day: string): string | undefined {

@@ -79,3 +79,14 @@ export function linkedTermIds(pluginFrontmatter: Record<string, unknown>): strin
   const ids = pluginFrontmatter[LINKED_TERMS_KEY];
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
+
+/**
+ * The glossary terms a body links to: the id of every `/glossary/#id` anywhere in its text (with
+ * or without a base path), sorted. A term's page lists the entries whose body holds its id.
+ */
+export function glossaryAnchorsIn(body: string | undefined): string[] {
+  if (!body) return [];
+  const found = new Set<string>();
+  for (const m of body.matchAll(/\/glossary\/#([A-Za-z0-9_-]*)/g)) found.add(m[1] ?? '');
+  return [...found].sort();
+}

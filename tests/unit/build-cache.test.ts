@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './helpers.ts';
-import { catalogDigest, glossaryAnchorsIn, pageCacheKey, stableJson, type CatalogSite, type KeyedEntry } from '../../src/lib/build-cache.ts';
+import { catalogDigest, pageCacheKey, stableJson, type CatalogSite, type KeyedEntry } from '../../src/lib/build-cache.ts';
 import { pagefindInput } from '../../src/lib/search/pagefind-input.ts';
+import { glossaryAnchorsIn } from '../../src/lib/glossary-links.ts';
 import { buildFingerprint, clearStaleCaches } from '../../src/integrations/build-cache.ts';
 
 const governed = (title: string, extra: object = {}) => ({ title, summary: `About ${title}.`, owner: 'editorial', status: 'published', lastReviewed: '2026-01-10', reviewEvery: 12, tags: [], ...extra });
