@@ -1,8 +1,8 @@
 /**
- * The one code path that checks content: `npm run check`, the build and the dev server (both on a
- * worker thread: src/node/check-worker.ts) and the count check after the build all call `checkContent` (and the content loader,
- * under `astro dev`, validates each file it stores with the same `validateEntry`), so the check
- * and the build cannot disagree about any input.
+ * The one code path that checks content: `npm run check`, the build and the dev server (both on
+ * a worker thread: src/node/check-worker.ts) and the count check after the build all call
+ * `checkContent` (and the content loader, under `astro dev`, validates each file it stores with
+ * the same `validateEntry`), so the check and the build cannot disagree about any input.
  *
  * Reading and validating 2,000 files twice cost the build seconds, so the build checks once and
  * later hooks reuse that result, which is also exactly the content the pages were built from.
