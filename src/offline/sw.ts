@@ -17,12 +17,13 @@ import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { OFFLINE_PAGE, PAGE_MARKER, RUNTIME_PAGES } from '../lib/offline.ts';
-import { PAGES_CACHE } from '../lib/offline-caches.ts';
+import { LEGACY_PAGES_CACHE, pagesCache } from '../lib/offline-caches.ts';
 
 interface WorkerScope {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
+  registration: { scope: string };
   addEventListener(type: 'install' | 'activate', listener: (event: { waitUntil(p: Promise<unknown>): void }) => void): void;
 }
 const sw = globalThis as unknown as WorkerScope;
@@ -75,7 +76,7 @@ cleanupOutdatedCaches();
 registerRoute(
   new NavigationRoute(
     new NetworkFirst({
-      cacheName: PAGES_CACHE,
+      cacheName: pagesCache(sw.registration.scope),
       matchOptions: { ignoreSearch: true },
       networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
       plugins: [new ExpirationPlugin({ maxEntries: RUNTIME_PAGES.maxEntries, maxAgeSeconds: RUNTIME_PAGES.maxAgeDays * 86400 }), pagesPlugin],
@@ -88,4 +89,5 @@ addRoute({ ignoreURLParametersMatching: [/^ts$/] });
 
 // A new build takes over at once: the reader's next page comes from it, and open pages are told.
 sw.addEventListener('install', () => void sw.skipWaiting());
-sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
+// The unscoped pages cache of earlier builds goes: its pages are kept again as they are read.
+sw.addEventListener('activate', (event) => event.waitUntil(Promise.all([sw.clients.claim(), caches.delete(LEGACY_PAGES_CACHE)])));

@@ -103,6 +103,25 @@ test('a page read once online is kept; a missing page (404) is passed through an
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Measure what matters');
 });
 
+test('pages read are kept under the worker\'s own scope; the unscoped cache of earlier builds is cleared', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  await waitForWorker(page);
+  await page.goto('/playbooks/measure-what-matters/');
+  await expect(page.locator('[data-offline-status]')).toContainText('Available offline');
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(await page.evaluate(() => caches.keys())).toContain(`hub-pages-${scope}`);
+  // A reader whose browser still holds the cache an earlier build named "hub-pages": the next
+  // worker to activate removes it.
+  await page.evaluate(async () => {
+    await (await caches.open('hub-pages')).put('/old-page/', new Response('old'));
+    await (await navigator.serviceWorker.ready).unregister();
+  });
+  await page.goto('/');
+  await waitForWorker(page);
+  await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain('hub-pages');
+});
+
 test('behind single sign-on: an expired session still opens saved protocols, and sign-in pages are never stored', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/');

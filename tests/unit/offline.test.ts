@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheControl, renderNginx } from '../../src/lib/security-headers.ts';
 import { checkPrecacheBudget, offlineDisabled, pageStamp, precacheUrl, PRECACHE_BUDGET_BYTES } from '../../src/lib/offline.ts';
-import { isPortalCache } from '../../src/lib/offline-caches.ts';
+import { isPortalCache, pagesCache } from '../../src/lib/offline-caches.ts';
 
 describe('precacheUrl', () => {
   it('stores pages at the address readers use, relative to the worker', () => {
@@ -34,7 +34,8 @@ describe('offlineDisabled', () => {
 describe('isPortalCache', () => {
   const scope = 'https://intranet.example/social-hub/';
   it("the portal's pages and Workbox's caches for its scope", () => {
-    expect(isPortalCache('hub-pages', scope)).toBe(true);
+    expect(isPortalCache(pagesCache(scope), scope)).toBe(true);
+    expect(isPortalCache('hub-pages', scope)).toBe(true); // the unscoped name of earlier builds
     expect(isPortalCache(`workbox-precache-v2-${scope}`, scope)).toBe(true);
     expect(isPortalCache(`workbox-runtime-${scope}`, scope)).toBe(true);
   });
@@ -43,6 +44,9 @@ describe('isPortalCache', () => {
     expect(isPortalCache('workbox-precache-v2-https://intranet.example/social-hub/archive/', scope)).toBe(false);
     expect(isPortalCache('timesheets-v3', scope)).toBe(false);
     expect(isPortalCache(`other-${scope}`, scope)).toBe(false);
+  });
+  it("never the pages of the portal under another base path", () => {
+    expect(isPortalCache(pagesCache('https://intranet.example/social-hub-staging/'), scope)).toBe(false);
   });
 });
 
