@@ -28,7 +28,11 @@ function termUses(site: Site): Map<string, EntryRef[]> {
       for (const e of site.listed[c]) {
         const ref = site.resolve(`${c}/${e.id}`);
         if (!ref) continue;
-        for (const id of new Set([...glossaryAnchorsIn(entryBody(e)), ...e.data.tags])) uses.set(id, [...(uses.get(id) ?? []), ref]);
+        for (const id of new Set([...glossaryAnchorsIn(entryBody(e)), ...e.data.tags])) {
+          const list = uses.get(id);
+          if (list) list.push(ref);
+          else uses.set(id, [ref]);
+        }
       }
     }
   }

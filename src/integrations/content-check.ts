@@ -76,25 +76,22 @@ function backgroundChecks(dir: string, logger: AstroIntegrationLogger, onReply: 
  */
 export function contentCheck(): AstroIntegration {
   let checks: ReturnType<typeof backgroundChecks> | undefined;
-  let build: Promise<CheckedContent> | undefined;
-  let buildCheckMs = 0;
+  let build: Promise<{ checked: CheckedContent; ms: number }> | undefined;
   return {
     name: 'hub:content-check',
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
-        build = rememberCheck(
-          checkOnce(CONTENT_DIR).then(({ checked, ms }) => {
-            buildCheckMs = ms;
-            return checked;
-          }),
-        );
+        build = checkOnce(CONTENT_DIR);
+        // The content loader and the hooks after the build read the result from here.
+        rememberCheck(build.then(({ checked }) => checked));
       },
       'astro:build:start': async ({ logger }) => {
         if (!build) return;
-        const { entries, problems } = await build;
+        const { checked, ms } = await build;
+        const { entries, problems } = checked;
         if (problems.length === 0) {
-          logger.info(`${entries.length} entries valid, references checked (${buildCheckMs} ms, beside the content sync)`);
+          logger.info(`${entries.length} entries valid, references checked (${ms} ms, beside the content sync)`);
           return;
         }
         const error = new Error(problemReport(problems));

@@ -64,13 +64,12 @@ export function checkContentNow(dir: string): CheckedContent {
  * Remember a check that runs elsewhere (the build's, on a worker thread: src/integrations/content-check.ts)
  * until its result is in; from then on checkedContent returns that result.
  */
-export function rememberCheck(pending: Promise<CheckedContent>): Promise<CheckedContent> {
+export function rememberCheck(pending: Promise<CheckedContent>): void {
   const remembered = pending.then((checked) => (shared[KEY] = checked));
   // Handled here, so that a check failing before anyone awaits it does not end the process;
-  // whoever awaits `remembered` still gets the failure.
+  // whoever awaits checkInProgress() still gets the failure.
   remembered.catch(() => undefined);
   shared[PENDING] = remembered;
-  return remembered;
 }
 
 /** The check that rememberCheck was given, while or after it runs; undefined when there is none. */
