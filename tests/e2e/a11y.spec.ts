@@ -1,10 +1,10 @@
 /**
- * axe (WCAG 2.2 A and AA rules). `npm test`: every template (see templateUrls) in the light theme,
- * the dark theme and at phone width. `npm run test:full` adds every other page of the site in the
- * light theme (tests tagged @full). Zero violations is the bar.
+ * axe (WCAG 2.2 A and AA rules) on every template (see templateUrls) in the light theme, the dark
+ * theme and at phone width. `npm run test:full` adds every other page of the site in the light
+ * theme (every-page.spec.ts). Zero violations is the bar.
  */
 import { test, expect, type Browser } from '@playwright/test';
-import { chunk, otherUrls, templateUrls } from './site-urls.ts';
+import { chunk, templateUrls } from './site-urls.ts';
 import { axeViolations } from './axe.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -37,15 +37,6 @@ for (const mode of MODES) {
       expect(await sweep(browser, mode, chunk(templates, i, TEMPLATE_CHUNKS))).toEqual([]);
     });
   }
-}
-
-const others = otherUrls();
-const FULL_CHUNKS = 4;
-for (let i = 0; i < FULL_CHUNKS; i++) {
-  test(`axe, light, every other page ${i + 1}/${FULL_CHUNKS} @full`, async ({ browser }) => {
-    test.setTimeout(300_000);
-    expect(await sweep(browser, LIGHT, chunk(others, i, FULL_CHUNKS))).toEqual([]);
-  });
 }
 
 test('the axe helper reports what axe finds: a missing alt text, a nameless button, low contrast, only within the part asked for', async ({ page }) => {

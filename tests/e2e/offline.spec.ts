@@ -13,16 +13,9 @@ import { join, resolve } from 'node:path';
 import { freePort } from './nginx-server.ts';
 import { axeViolations } from './axe.ts';
 import { withBuildLock } from './build-lock.ts';
+import { cspViolations, LISTEN } from './page-sweep.ts';
 
 test.use({ serviceWorkers: 'allow' });
-// One test at a time: two of them run real Astro builds, which share the project's .astro/ folder.
-test.describe.configure({ mode: 'serial' });
-
-const LISTEN = () => {
-  (window as unknown as { __csp: string[] }).__csp = [];
-  document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-};
-const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 /** Wait until the worker has installed (its precache is complete) and controls the page. */
 async function waitForWorker(page: Page) {
