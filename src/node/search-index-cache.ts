@@ -21,12 +21,10 @@ export interface BuiltPage {
 }
 
 /**
- * Every HTML page of the built site (not the index's own folder), one at a time, in the order
- * Pagefind's own `addDirectory` walks the folder: depth first, each folder's entries in the file
- * system's order (not sorted; `opendir` keeps that order, `readdir` sorts). Pagefind numbers pages
- * in the order they arrive, and the numbers are in the index: the same order gives the same bytes
- * as before and the same ranking on equal scores. Each file is read when it is asked for, so a
- * large site is never held in memory at once.
+ * Every HTML page of the built site (not the index's own folder), one at a time: depth first, each
+ * folder's entries in the file system's order (`opendir` keeps that order, `readdir` sorts), which
+ * is the same from one build to the next for the same files, and so is the pages' digest below.
+ * Each file is read when it is asked for, so a large site is never held in memory at once.
  */
 export function* builtPages(site: string): Generator<BuiltPage> {
   const walk = function* (dir: string): Generator<string> {
