@@ -5,7 +5,7 @@
  */
 import { test, expect, type Browser } from '@playwright/test';
 import { chunk, templateUrls } from './site-urls.ts';
-import { axeViolations } from './axe.ts';
+import { axeViolations, violationLine } from './axe.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 740 };
@@ -22,7 +22,7 @@ async function sweep(browser: Browser, mode: Mode, urls: string[]): Promise<stri
     await page.goto(url);
     if (url.startsWith('/search/?q=')) await expect(page.locator('.search-main [role=status]')).toContainText('for “');
     const violations = await axeViolations(page);
-    for (const v of violations) failures.push(`${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    for (const v of violations) failures.push(violationLine(url, v));
   }
   await context.close();
   return failures;

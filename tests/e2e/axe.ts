@@ -28,3 +28,7 @@ export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS, incl
     { tags, include },
   );
 }
+
+/** One violation as a line of a sweep's report: where, the rule, its help, the first three elements. */
+export const violationLine = (where: string, v: AxeResults['violations'][number]): string =>
+  `${where} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`;

@@ -5,7 +5,7 @@
  * sweeps every template; every-page.spec.ts sweeps every other page, with axe, visiting each once.
  */
 import type { Page } from '@playwright/test';
-import { axeViolations } from './axe.ts';
+import { axeViolations, violationLine } from './axe.ts';
 
 /** Collect CSP violations reported in the page, from the very first script on. */
 export const LISTEN = () => {
@@ -36,7 +36,7 @@ export async function sweep(page: Page, baseURL: string, urls: string[], { axe =
     // Read before axe runs: only what the page itself did counts as its violation.
     for (const v of await cspViolations(page)) errors.push(`${url}: CSP ${v}`);
     if (!axe) continue;
-    for (const v of await axeViolations(page)) errors.push(`${url}: axe [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    for (const v of await axeViolations(page)) errors.push(violationLine(`${url}: axe`, v));
   }
   return errors;
 }

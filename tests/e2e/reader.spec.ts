@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { filesUnder } from './dist-files.ts';
-import { axeViolations, WCAG_TAGS } from './axe.ts';
+import { axeViolations, violationLine, WCAG_TAGS } from './axe.ts';
 
 /** The text of each page of a PDF in drawing order (table cells stay whole), through poppler's pdftotext. */
 function pdfPages(pdf: Buffer): string[] {
@@ -299,7 +299,7 @@ test('axe with best-practice rules finds nothing on the pages this work changed,
     for (const url of urls) {
       await page.goto(url);
       const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
-      for (const v of violations) failures.push(`${mode.colorScheme} ${url} [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      for (const v of violations) failures.push(violationLine(`${mode.colorScheme} ${url}`, v));
     }
     await context.close();
   }
