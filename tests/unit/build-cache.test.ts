@@ -173,6 +173,11 @@ describe('what Pagefind reads of a page', () => {
     expect(pagefindInput(bare)).toBe(page('<table><caption>By role</caption> <tr><th>Role</th> <td>x</td></tr></table>'));
   });
 
+  test('finds the element that carries the attribute when an attribute value before it holds a <', () => {
+    const html = page('<div title="a<b" data-pagefind-ignore><p>z</p></div><article data-pagefind-body>t<section class="a<b" data-pagefind-ignore>u</section><p>data-pagefind-ignore</p></article>');
+    expect(pagefindInput(html)).toBe(page('<div title="a<b" data-pagefind-ignore></div><article data-pagefind-body>t<section class="a<b" data-pagefind-ignore></section><p>data-pagefind-ignore</p></article>'));
+  });
+
   test('is not fooled by tags inside scripts', () => {
     const html = page('<nav data-pagefind-ignore><script>const s = "</nav>";</script>links</nav><article data-pagefind-body>x</article>');
     expect(pagefindInput(html)).toBe(page('<nav data-pagefind-ignore></nav><article data-pagefind-body>x</article>'));

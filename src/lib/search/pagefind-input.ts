@@ -29,12 +29,16 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Elements whose text is not markup: a `<nav` inside them is not a tag. */
 const RAW = /<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
+/** The opening and closing tags of elements named `name`, one expression per name, reused. */
+const TAGS = new Map<string, RegExp>();
+
 /**
  * The end (index just past `</name>`) of the element whose opening tag ends at `from`, counting
  * nested elements of the same name; -1 when it is never closed.
  */
 function closingEnd(html: string, name: string, from: number): number {
-  const tag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi');
+  let tag = TAGS.get(name);
+  if (!tag) TAGS.set(name, (tag = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'gi')));
   tag.lastIndex = from;
   let depth = 1;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
@@ -65,9 +69,32 @@ function elementsOpenedBy(masked: string, open: RegExp): Element[] {
   return found;
 }
 
-/** Every element whose opening tag carries `attribute`. */
-const elementsWith = (masked: string, attribute: string) =>
-  elementsOpenedBy(masked, new RegExp(`<([a-zA-Z][a-zA-Z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s=/>])[^>]*>`, 'g'));
+/**
+ * Every element whose opening tag carries `attribute`. The same elements as scanning the page with
+ * one expression for such tags, found faster: from each place the attribute's name occurs, back to
+ * the `<` after the last `>` before it, where a tag that holds it can start.
+ */
+function elementsWith(masked: string, attribute: string): Element[] {
+  const open = new RegExp(`<([a-zA-Z][a-zA-Z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s=/>])[^>]*>`, 'y');
+  const found: Element[] = [];
+  let from = 0;
+  for (let at = masked.indexOf(attribute, from); at >= 0; at = masked.indexOf(attribute, from)) {
+    from = at + attribute.length;
+    let m: RegExpExecArray | null = null;
+    let start = masked.lastIndexOf('>', at);
+    while (!m && (start = masked.indexOf('<', start + 1)) >= 0 && start < at) {
+      open.lastIndex = start;
+      m = open.exec(masked);
+    }
+    if (!m) continue;
+    from = start + m[0].length;
+    const name = (m[1] ?? '').toLowerCase();
+    if (VOID.has(name) || m[0].endsWith('/>')) continue;
+    const end = closingEnd(masked, name, from);
+    if (end >= 0) found.push({ name, start, innerStart: from, end });
+  }
+  return found;
+}
 
 /** Every landmark element (see LANDMARKS). */
 const landmarks = (masked: string) => elementsOpenedBy(masked, new RegExp(`<(${LANDMARKS})(?=[\\s>])[^>]*>`, 'gi'));
