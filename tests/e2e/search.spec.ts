@@ -355,6 +355,15 @@ test('a word only in a field the page shows (a protocol\'s tiers) finds the page
   expect((await resultUrls(page))[0]).toBe('/protocols/customer-complaint-escalation/');
 });
 
+test('a word only a section page shows (the self-assessment\'s "dimensions") finds that page', async ({ page }) => {
+  // The spelling list is made from the entries; "dimensions" is only in the self-assessment's own
+  // text. Pagefind finds the page and highlights the word, so search must not drop it as unknown.
+  await page.goto('/search/?q=dimensions');
+  await expect(page.locator('.search-main [role=status]')).toContainText('for “dimensions”');
+  expect((await resultUrls(page))[0]).toBe('/assessment/');
+  await expect(page.locator('.search-main [role=status]')).not.toContainText('No results');
+});
+
 for (const q of ['x'.repeat(10_000), '🔥🚨 crisis 🚨', 'מדיה חברתית', 'أزمة', '<b>crisis</b>', '"; DROP TABLE', '   ']) {
   test(`any query gives results or the empty answer, with no console error: ${JSON.stringify(q.slice(0, 20))}`, async ({ page }) => {
     const errors: string[] = [];

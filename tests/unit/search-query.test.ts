@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   closestWord, correctWords, editDistance, isKnown, meaningfulWords, mergeBySlots, namedIncidents, narrowingWords, pinFirst, queryWords, spellingVariants, synonymIndex,
-  toSlots, type Lexicon,
+  toSlots, withWords, type Lexicon,
 } from '../../src/lib/search/query.ts';
+import { markedWords, unconfirmedWords } from '../../src/lib/search/results.ts';
 import { aliasClashes, buildLexicon, buildVocabulary, commonWords } from '../../src/lib/search/lexicon.ts';
 import { checkFiles } from './helpers.ts';
 
@@ -78,6 +79,23 @@ describe('spelling', () => {
     expect(spellingVariants('organization', words)).toEqual(['organisation']);
     expect(spellingVariants('program', words)).toEqual(['programme']);
     expect(correctWords(['rumor'], words)).toBeUndefined();
+  });
+  it('knows a word the spelling list lacks once Pagefind highlights it in a result, and corrects it no more', () => {
+    const excerpts = ['Scores per <mark>dimensions.</mark> and the <mark>Dimension</mark> you skipped', 'An <mark>approval</mark> step'];
+    expect(markedWords(excerpts)).toEqual(['dimensions', 'dimension', 'approval']);
+    expect(isKnown('dimensions', words)).toBe(false);
+    const known = withWords(words, markedWords(excerpts));
+    expect(isKnown('dimensions', known)).toBe(true);
+    expect(correctWords(['dimensions'], known)).toBeUndefined();
+    // Only the highlighted words are added, and the counts the list has stay.
+    expect(known.size).toBe(words.size + 2);
+    expect(known.get('approval')).toBe(12);
+    // A highlighted word that only starts like the typed one (Pagefind's prefix fallback) does not make it known.
+    expect(isKnown('escalaton', withWords(words, markedWords(['<mark>escalation</mark>'])))).toBe(false);
+    expect(withWords(words, ['approval'])).toBe(words);
+  });
+  it('reads a highlighted word with its punctuation as the word', () => {
+    expect(unconfirmedWords('dimensions weak', ['per <mark>dimensions.</mark> and <mark>Weak:</mark>'])).toEqual([]);
   });
 });
 

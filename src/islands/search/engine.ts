@@ -7,16 +7,17 @@
  *    index chunks on 2,000 entries and ranked no better on the relevance suite).
  * 2. When it finds little, or a word is marked in none of the top excerpts, the spelling list is
  *    loaded (once) and unknown words are corrected, unless the reader asked for their words as typed.
+ *    A word Pagefind highlights in the top results is known, whether the list holds it or not.
  * 3. Each word or known phrase is searched with its alternatives (aliases, US/UK spellings); pages
  *    that hold every part come first, then pages holding most of them. Parts that match nothing
  *    are reported as missing.
  * 4. A query naming an incident puts the protocol for it first.
  */
 import {
-  correctWords, isKnown, meaningfulWords, mergeBySlots, narrowingWords, namedIncidents, pinFirst, spellingVariants, synonymIndex, toSlots,
+  correctWords, isKnown, meaningfulWords, mergeBySlots, narrowingWords, namedIncidents, pinFirst, spellingVariants, synonymIndex, toSlots, withWords,
   type Hit, type Lexicon, type Slot, type Vocabulary,
 } from '../../lib/search/query.ts';
-import { isWeakMatch, unconfirmedWords, unmatchedWords } from '../../lib/search/results.ts';
+import { isWeakMatch, markedWords, unconfirmedWords, unmatchedWords } from '../../lib/search/results.ts';
 import type { Pagefind, RawResult, SearchResponse } from './pagefind.ts';
 import type { PageType } from '../../lib/search/facets.ts';
 import type { PagefindFilters } from '../../lib/search/state.ts';
@@ -108,8 +109,9 @@ export async function ask(sources: Sources, q: string, options: AskOptions): Pro
   // none of the top results (Pagefind quietly drops a word it does not hold). When a word is only
   // not shown as typed, the results stand and the list is used if it is there already.
   const unsure = unconfirmedWords(typed.join(' '), excerpts).length > 0;
-  const vocabulary = little || unmatchedWords(typed.join(' '), excerpts).length ? await sources.vocabulary() : sources.loadedVocabulary();
+  const list = little || unmatchedWords(typed.join(' '), excerpts).length ? await sources.vocabulary() : sources.loadedVocabulary();
   if (options.stale()) return;
+  const vocabulary = list && withWords(list, markedWords(excerpts));
   const recheck = unsure && !vocabulary && !options.exact;
   const unknown = vocabulary ? typed.filter((w) => !isKnown(w, vocabulary)) : [];
   let answer: Answer = { results, searched: typed.join(' '), closest: false, missing: [], filters: weak ? undefined : whole?.filters, recheck };

@@ -184,6 +184,17 @@ export function isKnown(word: string, vocabulary: Vocabulary): boolean {
   return false;
 }
 
+/**
+ * The vocabulary with `words` added (each as on one page) where it lacks them. Words Pagefind
+ * highlights in its results are in the index even when the spelling list does not hold them (it
+ * is made from the entries, and a section page shows words of its own), so a search never drops
+ * them as unknown. The vocabulary itself is returned when it lacks none of them.
+ */
+export function withWords(vocabulary: Vocabulary, words: string[]): Vocabulary {
+  const missing = words.filter((w) => !vocabulary.has(w));
+  return missing.length ? new Map([...missing.map((w): [string, number] => [w, 1]), ...vocabulary]) : vocabulary;
+}
+
 /** US and UK spellings of the same word, by the regular patterns that separate them. */
 const VARIANT_RULES: [RegExp, string][] = [
   [/([^aeiou])or(s?)$/, '$1our$2'], // rumor, behavior

@@ -18,6 +18,11 @@ export function describeCount(count: number, q: string, filtered: boolean): stri
   return `${what}${forQ}${filtered ? ' with the chosen filters' : ''}`;
 }
 
+/** The highlighted words of the excerpts, in lower case, in order (a word once for each time it is marked). */
+export function markedWords(excerpts: string[]): string[] {
+  return excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].flatMap((m) => (m[1] ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean)));
+}
+
 /**
  * The words of a query that no highlighted word in the excerpts starts like (the first four
  * letters, or the whole word if shorter). Pagefind drops a word it does not hold, or falls back to
@@ -25,7 +30,7 @@ export function describeCount(count: number, q: string, filtered: boolean): stri
  */
 export function unmatchedWords(query: string, excerpts: string[]): string[] {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
-  const marked = excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
+  const marked = markedWords(excerpts);
   return words.filter((w) => !marked.some((m) => m.startsWith(w.slice(0, Math.min(4, w.length)))));
 }
 
@@ -36,7 +41,7 @@ export function unmatchedWords(query: string, excerpts: string[]): string[] {
  */
 export function unconfirmedWords(query: string, excerpts: string[]): string[] {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !/^\p{N}+$/u.test(w));
-  const marked = new Set(excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? '')));
+  const marked = new Set(markedWords(excerpts));
   return words.filter((w) => ![...marked].some((m) => m.startsWith(w) || (w.startsWith(m) && w.length - m.length <= 3)));
 }
 
