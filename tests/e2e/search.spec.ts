@@ -362,6 +362,9 @@ test('a word only a section page shows (the self-assessment\'s "dimensions") fin
   await expect(page.locator('.search-main [role=status]')).toContainText('for “dimensions”');
   expect((await resultUrls(page))[0]).toBe('/assessment/');
   await expect(page.locator('.search-main [role=status]')).not.toContainText('No results');
+  // The page calls itself a questionnaire only where scripts are off, which the index does not
+  // read: the word is one readers use for it.
+  expect(await topUrls(page, 'questionnaire')).toContain('/assessment/');
 });
 
 for (const q of ['x'.repeat(10_000), '🔥🚨 crisis 🚨', 'מדיה חברתית', 'أزمة', '<b>crisis</b>', '"; DROP TABLE', '   ']) {

@@ -177,7 +177,7 @@ const page = (path: string, title: string, keywords: string[]): SearchInput => (
  * words readers use for them. Their lists are left out, or every query would find them.
  */
 export const PAGE_SEARCH: readonly SearchInput[] = [
-  page('/assessment/', 'Self-assessment: where are we on the adoption curve?', ['self-assessment', 'maturity', 'quiz', 'score', 'which phase', 'where are we', 'benchmark']),
+  page('/assessment/', 'Self-assessment: where are we on the adoption curve?', ['self-assessment', 'questionnaire', 'survey', 'maturity', 'quiz', 'score', 'which phase', 'where are we', 'benchmark']),
   page('/glossary/', 'Glossary', ['glossary', 'terms', 'definitions', 'jargon', 'acronyms', 'dictionary', 'A to Z']),
   page('/start/', 'Start here', ['start here', 'onboarding', 'getting started', 'new starter', 'new joiner', 'welcome', 'induction']),
   page('/policy/', 'Social media policy', ['policy', 'rules', 'guidelines', 'code of conduct', 'controlled document']),
