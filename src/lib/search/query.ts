@@ -192,7 +192,7 @@ export function isKnown(word: string, vocabulary: Vocabulary): boolean {
  */
 export function withWords(vocabulary: Vocabulary, words: string[]): Vocabulary {
   const missing = words.filter((w) => !vocabulary.has(w));
-  return missing.length ? new Map([...missing.map((w): [string, number] => [w, 1]), ...vocabulary]) : vocabulary;
+  return missing.length ? new Map([...vocabulary, ...missing.map((w): [string, number] => [w, 1])]) : vocabulary;
 }
 
 /** US and UK spellings of the same word, by the regular patterns that separate them. */

@@ -2,6 +2,7 @@
  * What a result list shows and says: safe excerpts, the count for the live region, and whether
  * the highlighted words show the query's words as typed. Pure: no DOM, no Pagefind.
  */
+import { textWords } from './query.ts';
 
 /**
  * Pagefind's excerpts are page text, HTML-escaped, with <mark> around matches. Keep only the
@@ -18,9 +19,15 @@ export function describeCount(count: number, q: string, filtered: boolean): stri
   return `${what}${forQ}${filtered ? ' with the chosen filters' : ''}`;
 }
 
-/** The highlighted words of the excerpts, in lower case, in order (a word once for each time it is marked). */
+/** The text of each highlight in the excerpts, in lower case and in order, punctuation and all ("dimensions."). */
+const marks = (excerpts: string[]): string[] => excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1] ?? ''));
+
+/**
+ * The words of the highlights, split as the spelling list splits a page's text (textWords:
+ * "pre-approved" is "pre" and "approved", "company’s" is "company"), of at least three letters.
+ */
 export function markedWords(excerpts: string[]): string[] {
-  return excerpts.flatMap((e) => [...e.toLowerCase().matchAll(/<mark>([^<]*)<\/mark>/g)].flatMap((m) => (m[1] ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean)));
+  return marks(excerpts).flatMap((m) => textWords(m)).filter((w) => w.length >= 3);
 }
 
 /**
@@ -30,7 +37,7 @@ export function markedWords(excerpts: string[]): string[] {
  */
 export function unmatchedWords(query: string, excerpts: string[]): string[] {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
-  const marked = markedWords(excerpts);
+  const marked = marks(excerpts);
   return words.filter((w) => !marked.some((m) => m.startsWith(w.slice(0, Math.min(4, w.length)))));
 }
 
@@ -41,7 +48,7 @@ export function unmatchedWords(query: string, excerpts: string[]): string[] {
  */
 export function unconfirmedWords(query: string, excerpts: string[]): string[] {
   const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !/^\p{N}+$/u.test(w));
-  const marked = new Set(markedWords(excerpts));
+  const marked = new Set(marks(excerpts));
   return words.filter((w) => ![...marked].some((m) => m.startsWith(w) || (w.startsWith(m) && w.length - m.length <= 3)));
 }
 
