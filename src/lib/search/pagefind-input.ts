@@ -56,10 +56,10 @@ interface Element {
   end: number;
 }
 
-/** Start and end of every non-void element opened by a match of `open` (group 1: the tag name). */
-function elementsOpenedBy(masked: string, open: RegExp): Element[] {
+/** Start and end of every non-void element whose opening tag is one of `tags` (group 1: the tag name). */
+function elementsOpenedBy(masked: string, tags: Iterable<RegExpExecArray>): Element[] {
   const found: Element[] = [];
-  for (let m = open.exec(masked); m; m = open.exec(masked)) {
+  for (const m of tags) {
     const name = (m[1] ?? '').toLowerCase();
     if (VOID.has(name) || m[0].endsWith('/>')) continue;
     const innerStart = m.index + m[0].length;
@@ -70,34 +70,31 @@ function elementsOpenedBy(masked: string, open: RegExp): Element[] {
 }
 
 /**
- * Every element whose opening tag carries `attribute`. The same elements as scanning the page with
- * one expression for such tags, found faster: from each place the attribute's name occurs, back to
- * the `<` after the last `>` before it, where a tag that holds it can start.
+ * The opening tags that carry `attribute`, in order: the same matches as scanning the page with
+ * one expression for such tags, found faster. From each place the attribute's name occurs, the
+ * tag that holds it starts at a `<` after the last `>` before it.
  */
-function elementsWith(masked: string, attribute: string): Element[] {
+function* tagsWith(masked: string, attribute: string): Generator<RegExpExecArray> {
   const open = new RegExp(`<([a-zA-Z][a-zA-Z0-9-]*)\\b[^>]*\\s${attribute}(?=[\\s=/>])[^>]*>`, 'y');
-  const found: Element[] = [];
   let from = 0;
-  for (let at = masked.indexOf(attribute, from); at >= 0; at = masked.indexOf(attribute, from)) {
+  for (let at = masked.indexOf(attribute); at >= 0; at = masked.indexOf(attribute, from)) {
     from = at + attribute.length;
-    let m: RegExpExecArray | null = null;
-    let start = masked.lastIndexOf('>', at);
-    while (!m && (start = masked.indexOf('<', start + 1)) >= 0 && start < at) {
+    for (let start = masked.indexOf('<', masked.lastIndexOf('>', at) + 1); start >= 0 && start < at; start = masked.indexOf('<', start + 1)) {
       open.lastIndex = start;
-      m = open.exec(masked);
+      const m = open.exec(masked);
+      if (!m) continue;
+      from = start + m[0].length;
+      yield m;
+      break;
     }
-    if (!m) continue;
-    from = start + m[0].length;
-    const name = (m[1] ?? '').toLowerCase();
-    if (VOID.has(name) || m[0].endsWith('/>')) continue;
-    const end = closingEnd(masked, name, from);
-    if (end >= 0) found.push({ name, start, innerStart: from, end });
   }
-  return found;
 }
 
+/** Every element whose opening tag carries `attribute`. */
+const elementsWith = (masked: string, attribute: string) => elementsOpenedBy(masked, tagsWith(masked, attribute));
+
 /** Every landmark element (see LANDMARKS). */
-const landmarks = (masked: string) => elementsOpenedBy(masked, new RegExp(`<(${LANDMARKS})(?=[\\s>])[^>]*>`, 'gi'));
+const landmarks = (masked: string) => elementsOpenedBy(masked, masked.matchAll(new RegExp(`<(${LANDMARKS})(?=[\\s>])[^>]*>`, 'gi')));
 
 /**
  * The HTML Pagefind needs: the page with the content of ignored elements removed (see above) and
