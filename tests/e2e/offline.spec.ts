@@ -7,7 +7,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './nginx-server.ts';
@@ -15,7 +15,9 @@ import { axeViolations } from './axe.ts';
 import { withBuildLock } from './build-lock.ts';
 import { cspViolations, LISTEN } from './page-sweep.ts';
 
-test.use({ serviceWorkers: 'allow' });
+// Each test gets a new browser context: these tests switch the network off, which the reset of a
+// reused context (playwright.config.ts) does not undo.
+test.use({ serviceWorkers: 'allow', reuseContext: false });
 
 /** Wait until the worker has installed (its precache is complete) and controls the page. */
 async function waitForWorker(page: Page) {
@@ -156,15 +158,18 @@ function buildFixture(content: string, out: string, cache: string, extra: Record
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
 }
 
+/** The fixture corpus copied to root/content and built into root/site (with `env`). */
+function buildFixtureSite(root: string, env: Record<string, string> = {}) {
+  cpSync(resolve('tests/fixtures/base'), join(root, 'content'), { recursive: true });
+  buildFixture(join(root, 'content'), join(root, 'site'), join(root, 'cache'), env);
+}
+
 /**
- * The fixture corpus copied to root/content, built into root/site (with `env`) and served on a
- * free port (not a fixed one: another checkout's tests may run on the same machine); resolves once
- * the site answers, with its address (under BASE_PATH when `env` sets one).
+ * root/site served on a free port (not a fixed one: another checkout's tests may run on the same
+ * machine); resolves once the site answers, with the content folder and the site's address (under
+ * BASE_PATH when `env` sets one).
  */
-async function serveFixtureBuild(root: string, env: Record<string, string> = {}): Promise<{ content: string; origin: string; server: ChildProcess }> {
-  const content = join(root, 'content');
-  cpSync(resolve('tests/fixtures/base'), content, { recursive: true });
-  buildFixture(content, join(root, 'site'), join(root, 'cache'), env);
+async function serveSite(root: string, env: Record<string, string> = {}): Promise<{ content: string; origin: string; server: ChildProcess }> {
   const port = await freePort();
   const server = spawn(process.execPath, ['scripts/serve.ts', '--port', String(port), '--dir', join(root, 'site')], { stdio: 'ignore', env: { ...process.env, ...env } });
   const origin = `http://127.0.0.1:${port}${env.BASE_PATH ?? ''}`;
@@ -174,34 +179,59 @@ async function serveFixtureBuild(root: string, env: Record<string, string> = {})
     server.kill();
     throw error;
   }
-  return { content, origin, server };
+  return { content: join(root, 'content'), origin, server };
 }
 
-/** The fixture content under root/ built again (with `env`) and deployed: swapped in whole for the served site. */
-function deployNewBuild(root: string, env: Record<string, string> = {}) {
-  buildFixture(join(root, 'content'), join(root, 'next'), join(root, 'cache'), env);
+/** The fixture content under root/ built again (with `env`) into root/next. */
+const buildNext = (root: string, env: Record<string, string> = {}) => buildFixture(join(root, 'content'), join(root, 'next'), join(root, 'cache'), env);
+
+/** root/next deployed: swapped in whole for the served site. */
+function deployNext(root: string) {
   rmSync(join(root, 'site'), { recursive: true });
   renameSync(join(root, 'next'), join(root, 'site'));
 }
 
 test.describe('a new build', () => {
-  let dir = '';
+  // In order, in one worker: each test starts from the same build of the fixture corpus, and two
+  // deploy the same HUB_OFFLINE=off build of it; each of those builds is made once and copied.
+  test.describe.configure({ mode: 'default' });
+  /** The folder each test builds and serves from: always the same path, so the cache stays valid. */
+  const dir = join(tmpdir(), `hub-offline-${process.pid}`);
+  /** Copies of dir/ as first built (content, site, cache) and of the HUB_OFFLINE=off build. */
+  const first = `${dir}.first`;
+  const off = `${dir}.off`;
   let server: ChildProcess | undefined;
   test.afterEach(() => {
     server?.kill();
     server = undefined;
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = '';
+    rmSync(dir, { recursive: true, force: true });
+  });
+  test.afterAll(() => {
+    for (const folder of [first, off]) rmSync(folder, { recursive: true, force: true });
   });
 
-  /** A fixture build served, and its incident protocol read once online, with the worker installed. */
+  /** The first build of the fixture corpus served, and its incident protocol read once online, with the worker installed. */
   async function readOnceWithWorker(page: Page): Promise<{ content: string; origin: string }> {
-    dir = mkdtempSync(join(tmpdir(), 'hub-offline-'));
-    const built = await serveFixtureBuild(dir);
+    if (existsSync(first)) cpSync(first, dir, { recursive: true });
+    else {
+      buildFixtureSite(dir);
+      cpSync(dir, first, { recursive: true });
+    }
+    const built = await serveSite(dir);
     server = built.server;
     await page.goto(`${built.origin}/protocols/incident/`);
     await waitForWorker(page);
     return built;
+  }
+
+  /** The unchanged fixture content built with HUB_OFFLINE=off into dir/next, and deployed. */
+  function deployKillSwitch() {
+    if (existsSync(off)) cpSync(off, join(dir, 'next'), { recursive: true });
+    else {
+      buildNext(dir, { HUB_OFFLINE: 'off' });
+      cpSync(join(dir, 'next'), off, { recursive: true });
+    }
+    deployNext(dir);
   }
 
   test('reaches the next online visit, and an open page that changed says so', async ({ page }) => {
@@ -212,7 +242,8 @@ test.describe('a new build', () => {
     // The protocol changes; the site is rebuilt and deployed (swapped in whole).
     const file = join(content, 'protocols', 'incident.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Pause scheduled posts.', 'Pause every scheduled post on every channel.'));
-    deployNewBuild(dir);
+    buildNext(dir);
+    deployNext(dir);
 
     // The next visit, in another tab, shows the new version at once, without a manual reload.
     const next = await page.context().newPage();
@@ -238,7 +269,7 @@ test.describe('a new build', () => {
     const { origin } = await readOnceWithWorker(page);
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBeGreaterThan(0);
 
-    deployNewBuild(dir, { HUB_OFFLINE: 'off' });
+    deployKillSwitch();
     const next = await page.context().newPage();
     await next.goto(`${origin}/protocols/`);
     // The kill switch reloads open pages: a check that meets the reload is simply tried again.
@@ -255,7 +286,7 @@ test.describe('a new build', () => {
     // Another application on the same origin keeps its cache.
     await page.evaluate(() => caches.open('another-app').then((cache) => cache.put('/another-app/data.json', new Response('{}'))));
 
-    deployNewBuild(dir, { HUB_OFFLINE: 'off' });
+    deployKillSwitch();
     // The kill switch's worker never takes over: the browser's update check finds no script.
     rmSync(join(dir, 'site', 'sw.js'));
     const next = await page.context().newPage();
@@ -278,7 +309,9 @@ test('under a path prefix (BASE_PATH), the worker serves the prefixed site offli
   const root = mkdtempSync(join(tmpdir(), 'hub-offline-base-'));
   let served: ChildProcess | undefined;
   try {
-    const built = await serveFixtureBuild(root, { BASE_PATH: '/social-hub', HUB_BINDERS: '1' });
+    const env = { BASE_PATH: '/social-hub', HUB_BINDERS: '1' };
+    buildFixtureSite(root, env);
+    const built = await serveSite(root, env);
     served = built.server;
     const site = built.origin;
     // The build printed the binders, and the pages link to them under the prefix.
