@@ -8,23 +8,31 @@
  * (incremental-build.spec.ts) cannot keep another worker's one build waiting for all of them, with
  * that worker idle the while.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const QUEUE = resolve('.astro/e2e-build-queue');
-/** A ticket older than this is left over from a killed run, not held by a build. */
+/**
+ * A ticket not touched for this long is left over from a killed run (its process number may be
+ * another process's by now); a waiting ticket is touched while it waits, and no build takes as long.
+ */
 const STALE_MS = 10 * 60_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 let asked = 0;
 
 /** A ticket's process still runs (a killed worker's ticket must not hold the queue). */
 function live(ticket: string): boolean {
-  const pid = Number(ticket.split('-')[1]);
   try {
-    process.kill(pid, 0);
-    return Date.now() - statSync(join(QUEUE, ticket)).mtimeMs < STALE_MS;
+    if (Date.now() - statSync(join(QUEUE, ticket)).mtimeMs > STALE_MS) return false;
   } catch {
     return false;
+  }
+  try {
+    process.kill(Number(ticket.split('-')[1]), 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -35,6 +43,8 @@ function acquire(): string {
   const ticket = `${String(Date.now()).padStart(15, '0')}-${process.pid}-${asked++}`;
   writeFileSync(join(QUEUE, ticket), '');
   for (;;) {
+    const now = new Date();
+    utimesSync(join(QUEUE, ticket), now, now);
     for (const other of readdirSync(QUEUE).sort()) {
       if (other === ticket) return ticket;
       if (live(other)) break;
