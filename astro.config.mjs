@@ -7,9 +7,8 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { afterBuild } from './src/integrations/after-build.ts';
-import { linksPlugin } from './src/markdown/links.ts';
 import { themeBootHash } from './src/integrations/theme-boot.ts';
-import { glossaryPlugin } from './src/markdown/glossary.ts';
+import { hastPlugins } from './src/markdown/plugins.ts';
 import { loadGlossaryTerms } from './src/integrations/glossary-terms.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
@@ -38,11 +37,11 @@ export default defineConfig({
     concurrency: 4,
   },
   markdown: {
-    // Sätteri, Astro 7's native pipeline (GFM built in); our hast plugin fixes link bases and rel.
-    // Glossary terms link at their first use in every page (read once at startup: restart
-    // `astro dev` after editing the glossary).
+    // Sätteri, Astro 7's native pipeline (GFM built in), with our hast plugins (src/markdown/plugins.ts):
+    // link bases and rel, and glossary terms linked at their first use in every page (the terms
+    // are read once at startup: restart `astro dev` after editing the glossary).
     processor: satteri({
-      hastPlugins: [linksPlugin(base.endsWith('/') ? base : `${base}/`), glossaryPlugin(loadGlossaryTerms(), base.endsWith('/') ? base : `${base}/`)],
+      hastPlugins: hastPlugins(base.endsWith('/') ? base : `${base}/`, loadGlossaryTerms()),
     }),
     // Code blocks here are templates and messages, not code: no highlighting, and no inline
     // styles for the CSP to forbid.

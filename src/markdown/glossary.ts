@@ -39,6 +39,9 @@ function termNodes(text: string, t: LinkableTerm, base: string): Element {
   };
 }
 
+/** The plugin's name in the pipeline. */
+export const GLOSSARY_PLUGIN = 'hub-glossary';
+
 export function glossaryPlugin(terms: LinkableTerm[], base: string): HastPluginEntry {
   const matcher = buildMatcher(terms);
   if (!matcher) return null;
@@ -46,7 +49,7 @@ export function glossaryPlugin(terms: LinkableTerm[], base: string): HastPluginE
   // ancestors, which makes the pipeline build each parent node (the costly part per text node).
   const mayHoldTerm = new RegExp(matcher.pattern.source, matcher.pattern.flags.replace('g', ''));
   return {
-    name: 'hub-glossary',
+    name: GLOSSARY_PLUGIN,
     text(node: Readonly<Text>, ctx) {
       const data = ctx.data as Data;
       if (data.astro?.frontmatter?.glossaryLinks === false) return;

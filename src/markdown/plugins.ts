@@ -1,0 +1,15 @@
+/**
+ * The portal's hast plugins for Markdown and MDX, in the order they run: link bases and rel
+ * (src/markdown/links.ts), then glossary terms (src/markdown/glossary.ts). astro.config.mjs gives
+ * them to Sätteri; the build bench renders the corpus with and without the glossary's to show what
+ * linking terms costs.
+ */
+import type { HastPluginEntry } from 'satteri';
+import type { LinkableTerm } from '../lib/glossary-links.ts';
+import { glossaryPlugin, GLOSSARY_PLUGIN } from './glossary.ts';
+import { linksPlugin } from './links.ts';
+
+export { GLOSSARY_PLUGIN };
+
+/** `base` is the site's base path ending in a slash; `terms` the glossary terms that link. */
+export const hastPlugins = (base: string, terms: LinkableTerm[]): HastPluginEntry[] => [linksPlugin(base), glossaryPlugin(terms, base)];
