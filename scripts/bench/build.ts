@@ -15,9 +15,12 @@
  *       astro; then indexes the floor's pages with Pagefind as the portal does;
  *  3. serves the last portal dist and opens one playbook in Chromium with a fresh context,
  *     recording every response of the first visit;
- *  4. prints each run, the medians with their range, the ratios portal / (floor + Pagefind) and
- *     portal / floor against the targets, the median time of each build step, and a warning
- *     wherever the runs scatter more than the difference reported; removes .bench unless --keep.
+ *  4. renders the corpus's Markdown entries with the portal's hast plugins and without the
+ *     glossary's (scripts/bench/markdown.ts): the part of the content sync the floor does not have;
+ *  5. prints each run, the medians with their range, the ratios portal / (floor + Pagefind) and
+ *     portal / floor against the targets, the median time of each build step, the glossary's part,
+ *     and a warning wherever the runs scatter more than the difference reported; removes .bench
+ *     unless --keep.
  * With --dev it measures the authoring loop instead (scripts/bench/dev.ts); with --incremental it
  * measures rebuilds after the cold runs (scripts/bench/incremental.ts, a step in BENCH_STEPS).
  * The helpers are exported for the other benches in scripts/bench/.
@@ -36,6 +39,7 @@ import { integerOption, readArgs, runMain, usageError } from '../lib/cli.ts';
 import { generateCorpus, type CorpusSummary } from './corpus.ts';
 import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 import { pairedRatios, ratioUndecided, runOrder, spreadExceedsDifference, spreadOf, type Spread } from './stats.ts';
+import { measureGlossaryCost, type GlossaryCost } from './markdown.ts';
 import { SIDEBAR_FULL_LIST, SIDEBAR_WINDOW } from '../../src/lib/sidebar.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -934,6 +938,16 @@ export function reportTrials(trials: Trial[], pages: number): void {
   }
 }
 
+/** The part of the portal's content sync that links glossary terms (scripts/bench/markdown.ts). */
+function reportGlossaryCost(g: GlossaryCost, runs: number): void {
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const spread = (x: Spread) => `${s(x.median)} s (${s(x.min)}-${s(x.max)})`;
+  console.log(`\nGlossary links (the floor links no terms): the corpus's ${g.bodies} Markdown entries render in ${spread(g.withTerms)} with the portal's`);
+  console.log(`hast plugins and in ${spread(g.withoutTerms)} without the glossary's (median of ${runs} alternating run(s) each, in this process, as the`);
+  console.log(`content sync renders them): linking terms, ${g.termsPerBody.toFixed(1)} an entry, is about ${s(g.withTerms.median - g.withoutTerms.median)} s of the portal's content sync.`);
+  console.log('    MDX entries link terms too, when Vite compiles them; not counted here.');
+}
+
 /**
  * Extra measurements that plug into the build bench after the cold runs, each in its own file
  * (scripts/bench/<name>.ts, exporting `measure`) and switched on by the option of the same name.
@@ -1074,6 +1088,12 @@ async function main(options: BuildBenchOptions): Promise<number> {
       }
     }
 
+    let glossary: GlossaryCost | undefined;
+    if (trials.some((t) => t.portal.ok)) {
+      console.log('Rendering the Markdown entries with and without glossary links…');
+      glossary = await measureGlossaryCost(corpus.dir, runs);
+    }
+
     const cpu = cpus();
     console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}, ${runs} alternating run(s)`);
     console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; every build cold (no content cache)`);
@@ -1081,6 +1101,7 @@ async function main(options: BuildBenchOptions): Promise<number> {
     console.log('    shipped content), which would fail the build; so the offline step writes only its small kill-switch worker here.');
     console.log(`    before the runs: ${loadBefore}; after: ${loadNote()}`);
     reportTrials(trials, pages);
+    if (glossary) reportGlossaryCost(glossary, runs);
 
     if (visit) {
       const recs = visit.records;
