@@ -20,7 +20,7 @@ const STALE_MS = 10 * 60_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 let asked = 0;
 
-/** A ticket's process still runs (a killed worker's ticket must not hold the queue). */
+/** A ticket still held: touched lately, and its process runs (a killed worker's ticket must not hold the queue). */
 function live(ticket: string): boolean {
   try {
     if (Date.now() - statSync(join(QUEUE, ticket)).mtimeMs > STALE_MS) return false;
