@@ -10,8 +10,8 @@
  */
 import { cpSync, existsSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { findPackageJSON } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 
 export interface BuiltPage {
   /** Path of the HTML file relative to the site folder, with `/` separators. */
@@ -43,18 +43,22 @@ export function* builtPages(site: string): Generator<BuiltPage> {
   for (const file of walk(site)) yield { sourcePath: relative(site, file).split(sep).join('/'), bytes: readFileSync(file) };
 }
 
-function pagefindVersion(): string {
-  try {
-    const require = createRequire(import.meta.url);
-    return (require('pagefind/package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
+/**
+ * The Pagefind npm package installed: its version and its command line (its `bin`). Found through
+ * its package.json, which the package does not export (`require('pagefind/package.json')` fails).
+ */
+export function pagefindPackage(): { version: string; cli: string } {
+  const file = findPackageJSON('pagefind', import.meta.url);
+  if (!file) throw new Error('The pagefind package is not installed: run `npm ci`.');
+  const { version, bin } = JSON.parse(readFileSync(file, 'utf8')) as { version: string; bin?: string | Record<string, string> };
+  const cli = typeof bin === 'string' ? bin : bin?.pagefind;
+  if (!cli) throw new Error(`${file} names no command line (bin).`);
+  return { version, cli: join(dirname(file), cli) };
 }
 
 /** The digest of a site's pages (paths, bytes and order) for the Pagefind version installed. */
 export function pagesDigest(): { add: (page: BuiltPage) => void; pages: () => number; value: () => string } {
-  const hash = createHash('sha256').update(pagefindVersion()).update('\u0000');
+  const hash = createHash('sha256').update(pagefindPackage().version).update('\u0000');
   let pages = 0;
   let value: string | undefined;
   return {
