@@ -17,21 +17,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { integerOption, readArgs, runMain } from '../lib/cli.ts';
-import { BENCH, PAGEFIND_STEP, PORTAL_BUILD, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
+import { BENCH, BUILD_ENV, PAGEFIND_STEP, PORTAL_BUILD, ROOT, VITE_BUNDLE_STEP, buildPhases, loadNote, mark, releaseLock, restoreProjectCaches, runMeasured, saveProjectCaches, startBench, table, type BenchStep, type RunResult } from './build.ts';
 import { CORPUS_OPTIONS, CORPUS_USAGE, readCorpusArgs, type CorpusArgs } from './options.ts';
 
 /** The incremental target: one edited entry rebuilds in at most this share of a cold build. */
 export const TARGET_RATIO = 0.5;
 
 /** The same environment as the bench's portal build (scripts/bench/build.ts), build time pinned too. */
-const ENV = {
-  HUB_TODAY: '2026-06-01',
-  HUB_BUILT_AT: '2026-06-01T09:00:00.000Z',
-  ASTRO_TELEMETRY_DISABLED: '1',
-  NO_COLOR: '1',
-  HUB_OFFLINE: 'off',
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=8192'].filter(Boolean).join(' '),
-};
+const ENV = { ...BUILD_ENV, HUB_BUILT_AT: `${BUILD_ENV.HUB_TODAY}T09:00:00.000Z`, HUB_OFFLINE: 'off' };
 
 export interface IncrementalRun {
   cold: RunResult;
