@@ -71,11 +71,11 @@ const lastLines = (text: string, count = 15) => text.trimEnd().split('\n').slice
  * with the number of HTML files Pagefind found.
  *
  * The command line, not the Node API: the API's `writeFiles` builds the whole index twice (its
- * service builds it, then its write builds it again before writing: pagefind/src/service in 1.6.0),
- * which on the bench's 10,000 entries cost 18 s of a 52 s step. Both write the same bundle, byte for
- * byte. It runs in the input folder, so no Pagefind configuration file of the project or the
- * caller's folder applies, and without the caller's PAGEFIND_* settings but the binary's location:
- * the bundle depends on the pages alone.
+ * service builds it, then its write builds it again before writing: pagefind/src/service in 1.6.0).
+ * On the bench's 10,000 entries the API took 45-49 s and the command line 34-39 s, for the same
+ * bundle, byte for byte. It runs in the input folder, so no Pagefind configuration file of the
+ * project or the caller's folder applies, and without the caller's PAGEFIND_* settings but the
+ * binary's location: the bundle depends on the pages alone.
  */
 function runPagefind(input: string, outputPath: string): Promise<number> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_') || name.endsWith('_BINARY_PATH')));
