@@ -1102,7 +1102,7 @@ async function main(options: BuildBenchOptions): Promise<number> {
 
     const cpu = cpus();
     console.log(`\n=== Build benchmark: ${pages} document entries (${corpus.files} files, ${mb(corpus.bytes)} MB of Markdown/MDX/YAML, ${corpus.mdx} MDX), seed ${seed}, ${runs} alternating run(s)`);
-    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; every build cold (no content cache)`);
+    console.log(`    Node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; every build cold (no content cache, Node's compile cache off)`);
     console.log('    The portal builds with HUB_OFFLINE=off: the synthetic corpus is far over the 5 MB offline precache budget (sized for the');
     console.log('    shipped content), which would fail the build; so the offline step writes only its small kill-switch worker here.');
     console.log(`    before the runs: ${loadBefore}; after: ${loadNote()}`);
