@@ -4,7 +4,7 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, normalize } from 'node:path';
-import { builtPages, pagefindPackage, pagesDigest, searchIndexCache, siteDigest } from '../node/search-index-cache.ts';
+import { builtPages, pagefindPackage, pagesDigest, searchIndexCache, type BuiltPage, type InputPages } from '../node/search-index-cache.ts';
 import { pagefindInput } from '../lib/search/pagefind-input.ts';
 import type { FinishedSite } from '../node/finished-site.ts';
 
@@ -17,49 +17,85 @@ export async function writeSearchIndex(site: string): Promise<number> {
 }
 
 /**
- * As writeSearchIndex; with `cacheDir`, the bundle of the last build is copied instead when no
- * built page changed (`reused`).
+ * As writeSearchIndex; with `cacheDir`, the search cache of the last build (src/node/search-index-cache.ts)
+ * is used: its bundle is copied when no built page changed, and otherwise only the pages that
+ * changed are trimmed again for Pagefind.
  *
  * What Pagefind reads of each page (src/lib/search/pagefind-input.ts: the same index from far fewer
  * bytes) is written to a folder of its own, laid out as the site, and Pagefind's command line
  * indexes that folder whole (runPagefind below). Pagefind numbers the pages in the order it lists
  * the folder, which on some file systems (tmpfs) is the order the files were made: they are made
  * one at a time, in the order of the site's own folder, so the bundle depends on the built pages
- * alone.
+ * alone. The cache's folder keeps that order: a changed page is written again in place (the
+ * folder's entries stay as they were), and when pages came, went or moved the folder is made anew.
  */
 export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
   const outputPath = join(site, 'pagefind');
-  const cache = cacheDir ? searchIndexCache(cacheDir) : undefined;
-  const last = cache?.last();
-  if (cache && last !== undefined) {
-    const built = siteDigest(site);
-    if (built.value === last) {
+  if (!cacheDir) {
+    const input = mkdtempSync(join(tmpdir(), 'hub-search-input-'));
+    try {
+      const pages = makeInput(input, builtPages(site));
+      await indexInput(input, outputPath, pages);
+      return { pages, reused: false };
+    } finally {
+      rmSync(input, { recursive: true, force: true });
+    }
+  }
+  const cache = searchIndexCache(cacheDir);
+  const last = cache.last();
+  const kept = cache.inputPages();
+  const digest = pagesDigest();
+  const listed: InputPages = [];
+  const list = (page: BuiltPage) => listed.push([page.sourcePath, digest.add(page)]);
+  if (last === undefined && kept === undefined) {
+    // Nothing to reuse: one pass reads, digests and trims every page.
+    cache.forgetInput();
+    makeInput(cache.input, builtPages(site), list);
+  } else {
+    for (const page of builtPages(site)) list(page);
+    if (digest.value() === last) {
       cache.restore(outputPath);
-      return { pages: built.pages, reused: true };
+      return { pages: listed.length, reused: true };
+    }
+    cache.forgetInput();
+    if (kept && kept.length === listed.length && kept.every(([path], i) => path === listed[i]?.[0])) {
+      listed.forEach(([path, pageDigest], i) => {
+        if (kept[i]?.[1] !== pageDigest) writeFileSync(join(cache.input, path), pagefindInput(readFileSync(join(site, path), 'utf8')));
+      });
+    } else {
+      makeInput(cache.input, builtPages(site));
     }
   }
-  const input = mkdtempSync(join(tmpdir(), 'hub-search-input-'));
-  try {
-    // Only a cache needs the pages' digest; the bench's floor has none and is not charged for it.
-    const digest = cache ? pagesDigest() : undefined;
-    const folders = new Set<string>();
-    let pages = 0;
-    for (const page of builtPages(site)) {
-      digest?.add(page);
-      pages += 1;
-      const file = join(input, page.sourcePath);
-      const folder = dirname(file);
-      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-      writeFileSync(file, pagefindInput(page.bytes.toString('utf8')));
-    }
-    const found = await runPagefind(input, outputPath);
-    if (found !== pages) throw new Error(`Pagefind read ${found} of the site's ${pages} HTML files.`);
-    if (cache && digest) cache.save(digest.value(), outputPath);
-    return { pages, reused: false };
-  } finally {
-    rmSync(input, { recursive: true, force: true });
+  await indexInput(cache.input, outputPath, listed.length);
+  cache.save(digest.value(), outputPath);
+  cache.saveInput(listed);
+  return { pages: listed.length, reused: false };
+}
+
+/**
+ * Make Pagefind's input folder `input` anew from `pages`, one file at a time in their order, each
+ * page trimmed (`seen` is called with each page first); returns the number of pages.
+ */
+function makeInput(input: string, pages: Iterable<BuiltPage>, seen?: (page: BuiltPage) => void): number {
+  rmSync(input, { recursive: true, force: true });
+  const folders = new Set<string>();
+  let count = 0;
+  for (const page of pages) {
+    seen?.(page);
+    count += 1;
+    const file = join(input, page.sourcePath);
+    const folder = dirname(file);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(file, pagefindInput(page.bytes.toString('utf8')));
   }
+  return count;
+}
+
+/** Index the folder `input` into `outputPath`, checking that Pagefind read all `pages`. */
+async function indexInput(input: string, outputPath: string, pages: number): Promise<void> {
+  const found = await runPagefind(input, outputPath);
+  if (found !== pages) throw new Error(`Pagefind read ${found} of the site's ${pages} HTML files.`);
 }
 
 /** The last lines of a command's output, for an error message. */

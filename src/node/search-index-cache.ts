@@ -3,10 +3,14 @@
  *
  * Pagefind's API cannot take back a page it indexed in an earlier run: a custom record
  * (`addCustomRecord`) carries no word weights and no heading anchors, so reusing records would
- * change the index and the ranking. What can be reused is the whole bundle: when no built page
- * changed (the same files, in the same order, byte for byte), the last bundle is copied instead of
- * indexing again. The cache lives in Astro's cache folder, beside the incremental build's
- * manifest, and is cleared with it (src/integrations/build-cache.ts).
+ * change the index and the ranking. What can be reused is the whole bundle, and Pagefind's input:
+ * - when no built page changed (the same files, in the same order, byte for byte), the last bundle
+ *   is copied instead of indexing again;
+ * - otherwise Pagefind indexes its input folder again, but only the pages that changed are read
+ *   and trimmed again (src/lib/search/pagefind-input.ts): the folder of the last build is kept,
+ *   with each page's digest.
+ * The cache lives in Astro's cache folder, beside the incremental build's manifest, and is cleared
+ * with it (src/integrations/build-cache.ts), so a change to the trimming code clears it too.
  */
 import { cpSync, existsSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -56,41 +60,59 @@ export function pagefindPackage(): { version: string; cli: string } {
   return { version, cli: join(dirname(file), cli) };
 }
 
-/** The digest of a site's pages (paths, bytes and order) for the Pagefind version installed. */
-export function pagesDigest(): { add: (page: BuiltPage) => void; pages: () => number; value: () => string } {
+/** The digest of one built page's bytes. */
+export const pageDigest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
+
+/**
+ * The digest of a site's pages (paths, bytes and order) for the Pagefind version installed; `add`
+ * returns the page's own digest (pageDigest), of which the site's is made.
+ */
+export function pagesDigest(): { add: (page: BuiltPage) => string; pages: () => number; value: () => string } {
   const hash = createHash('sha256').update(pagefindPackage().version).update('\u0000');
   let pages = 0;
   let value: string | undefined;
   return {
     add: ({ sourcePath, bytes }) => {
       if (value !== undefined) throw new Error('pagesDigest: a page was added after the digest was taken');
-      hash.update(sourcePath).update('\u0000').update(String(bytes.length)).update('\u0000').update(bytes);
+      const page = pageDigest(bytes);
+      hash.update(sourcePath).update('\u0000').update(page).update('\u0000');
       pages += 1;
+      return page;
     },
     pages: () => pages,
     value: () => (value ??= hash.update(String(pages)).digest('hex')),
   };
 }
 
-/** The digest of every page of a built site, as pagesDigest computes it, and their number. */
-export function siteDigest(site: string): { value: string; pages: number } {
-  const digest = pagesDigest();
-  for (const page of builtPages(site)) digest.add(page);
-  return { value: digest.value(), pages: digest.pages() };
-}
-
-/** The folder in Astro's cache that holds the last search bundle and the digest of its pages. */
+/** The folder in Astro's cache that holds the last search bundle, its pages' digest and Pagefind's input. */
 export const SEARCH_CACHE_DIR = 'hub-search';
 
-/**
- * The search bundle of the last build in `cacheDir`: `last` is the digest of the pages it indexed
- * (undefined when there is none), `restore` copies it to `outputPath`, `save` keeps the bundle at
- * `outputPath` with the digest of its pages.
- */
-export function searchIndexCache(cacheDir: string): { last: () => string | undefined; restore: (outputPath: string) => void; save: (digest: string, outputPath: string) => void } {
+/** Each page of Pagefind's input folder, in the order it was made: its path and its built page's digest. */
+export type InputPages = [sourcePath: string, digest: string][];
+
+export interface SearchIndexCache {
+  /** The digest of the pages the last bundle indexed; undefined when there is no bundle. */
+  last(): string | undefined;
+  /** Copy the last bundle to `outputPath`. */
+  restore(outputPath: string): void;
+  /** Keep the bundle at `outputPath` as the last one, with the digest of its pages. */
+  save(digest: string, outputPath: string): void;
+  /** Pagefind's input folder, kept between builds. */
+  readonly input: string;
+  /** What the input folder holds; undefined when it is missing, or was being changed when a build stopped. */
+  inputPages(): InputPages | undefined;
+  /** Forget what the input folder holds, before changing it (a build that stops then leaves none). */
+  forgetInput(): void;
+  /** Record what the input folder holds, once the bundle is written from it. */
+  saveInput(pages: InputPages): void;
+}
+
+export function searchIndexCache(cacheDir: string): SearchIndexCache {
   const dir = join(cacheDir, SEARCH_CACHE_DIR);
   const digestFile = join(dir, 'pages.sha256');
   const bundle = join(dir, 'bundle');
+  const input = join(dir, 'input');
+  const inputFile = join(dir, 'input.json');
   return {
     last: () => (existsSync(digestFile) && existsSync(bundle) ? readFileSync(digestFile, 'utf8') : undefined),
     restore: (outputPath) => {
@@ -98,10 +120,26 @@ export function searchIndexCache(cacheDir: string): { last: () => string | undef
       cpSync(bundle, outputPath, { recursive: true });
     },
     save: (digest, outputPath) => {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(digestFile, { force: true });
+      rmSync(bundle, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       cpSync(outputPath, bundle, { recursive: true });
       writeFileSync(digestFile, digest);
+    },
+    input,
+    inputPages: () => {
+      if (!existsSync(inputFile) || !existsSync(input)) return undefined;
+      try {
+        const pages: unknown = JSON.parse(readFileSync(inputFile, 'utf8'));
+        return Array.isArray(pages) && pages.every((p) => Array.isArray(p) && p.length === 2 && p.every((s) => typeof s === 'string')) ? (pages as InputPages) : undefined;
+      } catch {
+        return undefined; // unreadable: the folder is made again
+      }
+    },
+    forgetInput: () => rmSync(inputFile, { force: true }),
+    saveInput: (pages) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(inputFile, JSON.stringify(pages));
     },
   };
 }

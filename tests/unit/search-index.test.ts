@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './helpers.ts';
-import { builtPages, pagesDigest, searchIndexCache, siteDigest } from '../../src/node/search-index-cache.ts';
+import { builtPages, pagesDigest, searchIndexCache } from '../../src/node/search-index-cache.ts';
 import * as pagefind from 'pagefind';
 import { indexSite } from '../../src/integrations/pagefind.ts';
 
@@ -18,6 +18,13 @@ function site(count: number): string {
   }
   writeFileSync(join(dir, 'index.html'), html('Home', 'Every playbook.'));
   return dir;
+}
+
+/** The digest of every page of a built site, and their number. */
+function siteDigest(dir: string): { value: string; pages: number } {
+  const digest = pagesDigest();
+  for (const page of builtPages(dir)) digest.add(page);
+  return { value: digest.value(), pages: digest.pages() };
 }
 
 /** Every file of a folder with its bytes, to compare two bundles. */
@@ -111,6 +118,64 @@ describe('indexing a built site with Pagefind', () => {
     const file = join(dir, 'playbooks', 'page-7', 'index.html');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Write the purpose', 'Write the escalation path'));
     expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: false });
-    expect(bundle(join(dir, 'pagefind'))).not.toEqual(written);
+    const edited = bundle(join(dir, 'pagefind'));
+    expect(edited).not.toEqual(written);
+    // The same bundle as indexing the edited pages without a cache.
+    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false });
+    expect(bundle(join(dir, 'pagefind'))).toEqual(edited);
+  }, 60_000);
+
+  test('with a cache, only the pages that changed are trimmed again; new, removed or moved pages make the input anew', async () => {
+    const dir = site(30);
+    const cacheDir = tempDir('hub-search-index-');
+    await indexSite(dir, cacheDir);
+    const input = searchIndexCache(cacheDir).input;
+    expect(readFileSync(join(input, 'playbooks', 'page-3', 'index.html'), 'utf8')).toContain('channel 3');
+
+    // What the cache holds for an unchanged page is what Pagefind reads: it is not trimmed again.
+    const kept = join(input, 'playbooks', 'page-3', 'index.html');
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('channel 3', 'channel three'));
+    const edit = (i: number, from: string, to: string) => {
+      const file = join(dir, 'playbooks', `page-${i}`, 'index.html');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+    };
+    edit(7, 'Write the purpose', 'Write the escalation path');
+    await indexSite(dir, cacheDir);
+    expect(readFileSync(join(input, 'playbooks', 'page-7', 'index.html'), 'utf8')).toContain('escalation path');
+    expect(readFileSync(kept, 'utf8')).toContain('channel three');
+
+    // A page added: the folder is made anew from the built pages, and the bundle is a cold one's.
+    mkdirSync(join(dir, 'playbooks', 'page-new'));
+    writeFileSync(join(dir, 'playbooks', 'page-new', 'index.html'), html('New page', 'Moderate the replies.'));
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 32, reused: false });
+    expect(readFileSync(kept, 'utf8')).toContain('channel 3');
+    const warm = bundle(join(dir, 'pagefind'));
+    await indexSite(dir);
+    expect(bundle(join(dir, 'pagefind'))).toEqual(warm);
+
+    // A page removed: the same.
+    rmSync(join(dir, 'playbooks', 'page-12'), { recursive: true });
+    edit(4, 'Write the purpose', 'Agree the purpose');
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 31, reused: false });
+    const removed = bundle(join(dir, 'pagefind'));
+    await indexSite(dir);
+    expect(bundle(join(dir, 'pagefind'))).toEqual(removed);
+  }, 60_000);
+
+  test('a build that stopped while changing the input leaves no record of it: the next one makes the input anew', async () => {
+    const dir = site(10);
+    const cacheDir = tempDir('hub-search-index-');
+    await indexSite(dir, cacheDir);
+    const cache = searchIndexCache(cacheDir);
+    expect(cache.inputPages()).toHaveLength(11);
+    // As a build that stopped after forgetting the record and rewriting a page's input.
+    cache.forgetInput();
+    writeFileSync(join(cache.input, 'playbooks', 'page-2', 'index.html'), html('Page 2', 'Half-written'));
+    expect(cache.inputPages()).toBeUndefined();
+    const file = join(dir, 'playbooks', 'page-5', 'index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('first', 'last'));
+    await indexSite(dir, cacheDir);
+    expect(readFileSync(join(cache.input, 'playbooks', 'page-2', 'index.html'), 'utf8')).not.toContain('Half-written');
+    expect(cache.inputPages()).toHaveLength(11);
   }, 60_000);
 });
