@@ -35,6 +35,9 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
     const input = mkdtempSync(join(tmpdir(), 'hub-search-input-'));
     try {
       const pages = makeInput(input, builtPages(site));
+      // Pagefind does not write a file whose name holds its content's hash when one of that name is
+      // in its output folder: nothing of an earlier index may be left there.
+      rmSync(outputPath, { recursive: true, force: true });
       await indexInput(input, outputPath, pages);
       return { pages, reused: false };
     } finally {
