@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, normalize } from 'node:path';
 import { builtPages, pagefindPackage, pagesDigest, searchIndexCache, type BuiltPage, type InputPages } from '../node/search-index-cache.ts';
 import { pagefindInput } from '../lib/search/pagefind-input.ts';
+import { bundleIndex, fragmentUrl, hasLengthenedFragment, hashedFiles, type BundleIndex } from '../node/pagefind-bundle.ts';
 import type { FinishedSite } from '../node/finished-site.ts';
 
 /**
@@ -18,8 +19,10 @@ export async function writeSearchIndex(site: string): Promise<number> {
 
 /**
  * As writeSearchIndex; with `cacheDir`, the search cache of the last build (src/node/search-index-cache.ts)
- * is used: its bundle is copied when no built page changed, and otherwise only the pages that
- * changed are trimmed again for Pagefind.
+ * is used: its bundle is copied when no built page changed; otherwise only the pages that changed
+ * are trimmed again for Pagefind, and the search records (fragments) of the pages that did not are
+ * handed to Pagefind, which writes only the others (src/node/pagefind-bundle.ts). `kept` counts
+ * the fragments it did not write again.
  *
  * What Pagefind reads of each page (src/lib/search/pagefind-input.ts: the same index from far fewer
  * bytes) is written to a folder of its own, laid out as the site, and Pagefind's command line
@@ -29,7 +32,7 @@ export async function writeSearchIndex(site: string): Promise<number> {
  * alone. The cache's folder keeps that order: a changed page is written again in place (the
  * folder's entries stay as they were), and when pages came, went or moved the folder is made anew.
  */
-export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean }> {
+export async function indexSite(site: string, cacheDir?: string): Promise<{ pages: number; reused: boolean; kept: number }> {
   const outputPath = join(site, 'pagefind');
   if (!cacheDir) {
     const input = mkdtempSync(join(tmpdir(), 'hub-search-input-'));
@@ -39,7 +42,7 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
       // in its output folder: nothing of an earlier index may be left there.
       rmSync(outputPath, { recursive: true, force: true });
       await indexInput(input, outputPath, pages);
-      return { pages, reused: false };
+      return { pages, reused: false, kept: 0 };
     } finally {
       rmSync(input, { recursive: true, force: true });
     }
@@ -58,7 +61,7 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
     for (const page of builtPages(site)) list(page);
     if (digest.value() === last) {
       cache.restore(outputPath);
-      return { pages: listed.length, reused: true };
+      return { pages: listed.length, reused: true, kept: 0 };
     }
     cache.forgetInput();
     if (kept && kept.length === listed.length && kept.every(([path], i) => path === listed[i]?.[0])) {
@@ -69,10 +72,62 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
       makeInput(cache.input, builtPages(site));
     }
   }
-  await indexInput(cache.input, outputPath, listed.length);
-  cache.save(digest.value(), outputPath);
+  const given = last !== undefined && kept ? unchangedFragments(cache.bundle, kept, listed) : [];
+  let next = cache.nextBundle();
+  for (const fragment of given) linkOrCopy(join(cache.bundle, fragment), join(next, fragment));
+  await indexInput(cache.input, next, listed.length);
+  let keptFragments = 0;
+  if (given.length > 0) {
+    const index = readBundleIndex(next);
+    if (!index || hasLengthenedFragment(index.fragments)) {
+      // Two fragments of this run began with the same hash (or the bundle cannot be read to tell):
+      // index again with nothing given.
+      next = cache.nextBundle();
+      await indexInput(cache.input, next, listed.length);
+    } else {
+      // A page indexed unchanged gives the same fragment; one given that no page named is removed.
+      for (const file of hashedFiles(next)) if (!index.files.has(file)) rmSync(join(next, file));
+      keptFragments = given.filter((fragment) => index.files.has(fragment)).length;
+    }
+  }
+  cache.keepBundle(next, digest.value());
   cache.saveInput(listed);
-  return { pages: listed.length, reused: false };
+  cache.restore(outputPath);
+  return { pages: listed.length, reused: false, kept: keptFragments };
+}
+
+/**
+ * The fragments of the last bundle (paths relative to it) that belong to pages listed now with the
+ * same path and digest as when it was written: Pagefind makes the same fragment from them again.
+ * A page's fragment holds its URL, which Pagefind makes from its path without `index.html`.
+ */
+function unchangedFragments(bundle: string, before: InputPages, now: InputPages): string[] {
+  const digestBefore = new Map(before);
+  const unchanged = new Set(now.filter(([path, pageDigest]) => digestBefore.get(path) === pageDigest).map(([path]) => `/${path.replace(/(^|\/)index\.html$/, '$1')}`));
+  try {
+    return (readBundleIndex(bundle)?.fragments ?? []).filter((fragment) => unchanged.has(fragmentUrl(bundle, fragment)));
+  } catch {
+    return []; // a fragment that cannot be read: nothing is reused
+  }
+}
+
+/** The bundle's index, or undefined when it is not laid out as this Pagefind writes it. */
+function readBundleIndex(bundle: string): BundleIndex | undefined {
+  try {
+    return bundleIndex(bundle);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hard link (Pagefind never opens a fragment that exists), or a copy where links fail. */
+function linkOrCopy(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 /**
@@ -172,9 +227,10 @@ export function pagefindSearch(): AstroIntegration {
 export async function searchIndexStep(site: FinishedSite, log: (message: string) => void): Promise<void> {
   const started = performance.now();
   try {
-    const { pages, reused } = await indexSite(site.dist, site.cacheDir);
+    const { pages, reused, kept } = await indexSite(site.dist, site.cacheDir);
     const how = reused ? 'copied from the last build (no built page changed)' : 'written';
-    log(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms`);
+    const records = kept > 0 ? `, the search records of ${kept} unchanged pages reused` : '';
+    log(`Search index ${how} from ${pages} HTML files in ${Math.round(performance.now() - started)} ms${records}`);
   } catch (cause) {
     throw new Error(`Building the search index failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -12,7 +12,7 @@
  * The cache lives in Astro's cache folder, beside the incremental build's manifest, and is cleared
  * with it (src/integrations/build-cache.ts), so a change to the trimming code clears it too.
  */
-import { cpSync, existsSync, mkdirSync, opendirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, cpSync, existsSync, mkdirSync, opendirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { findPackageJSON } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -93,10 +93,14 @@ export type InputPages = [sourcePath: string, digest: string][];
 export interface SearchIndexCache {
   /** The digest of the pages the last bundle indexed; undefined when there is no bundle. */
   last(): string | undefined;
+  /** The last bundle's folder (complete when `last` is defined). */
+  readonly bundle: string;
   /** Copy the last bundle to `outputPath`. */
   restore(outputPath: string): void;
-  /** Keep the bundle at `outputPath` as the last one, with the digest of its pages. */
-  save(digest: string, outputPath: string): void;
+  /** An empty folder beside the bundle, for the next one. */
+  nextBundle(): string;
+  /** Make the bundle in `next` (from nextBundle) the last one, with the digest of its pages. */
+  keepBundle(next: string, digest: string): void;
   /** Pagefind's input folder, kept between builds. */
   readonly input: string;
   /** What the input folder holds; undefined when it is missing, or was being changed when a build stopped. */
@@ -111,19 +115,27 @@ export function searchIndexCache(cacheDir: string): SearchIndexCache {
   const dir = join(cacheDir, SEARCH_CACHE_DIR);
   const digestFile = join(dir, 'pages.sha256');
   const bundle = join(dir, 'bundle');
+  const next = join(dir, 'next');
   const input = join(dir, 'input');
   const inputFile = join(dir, 'input.json');
   return {
     last: () => (existsSync(digestFile) && existsSync(bundle) ? readFileSync(digestFile, 'utf8') : undefined),
+    bundle,
     restore: (outputPath) => {
       rmSync(outputPath, { recursive: true, force: true });
-      cpSync(bundle, outputPath, { recursive: true });
+      // A copy, never links: a file changed in the site must not change the cache. (Copy on write
+      // where the file system offers it.)
+      cpSync(bundle, outputPath, { recursive: true, mode: constants.COPYFILE_FICLONE });
     },
-    save: (digest, outputPath) => {
+    nextBundle: () => {
+      rmSync(next, { recursive: true, force: true });
+      mkdirSync(next, { recursive: true });
+      return next;
+    },
+    keepBundle: (from, digest) => {
       rmSync(digestFile, { force: true });
       rmSync(bundle, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      cpSync(outputPath, bundle, { recursive: true });
+      renameSync(from, bundle);
       writeFileSync(digestFile, digest);
     },
     input,

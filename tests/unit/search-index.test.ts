@@ -5,6 +5,7 @@ import { tempDir } from './helpers.ts';
 import { builtPages, pagesDigest, searchIndexCache } from '../../src/node/search-index-cache.ts';
 import * as pagefind from 'pagefind';
 import { indexSite } from '../../src/integrations/pagefind.ts';
+import { bundleIndex, fragmentUrl, hasLengthenedFragment, hashedFiles } from '../../src/node/pagefind-bundle.ts';
 
 const html = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav data-pagefind-ignore>menu</nav><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
@@ -71,13 +72,13 @@ describe('the pages the search index reads', () => {
     expect(of(page('a.html', 'x'))).not.toBe(of(page('c.html', 'x')));
   });
 
-  test('the cache has no bundle until one is saved, and restores what was saved', () => {
+  test('the cache has no bundle until one is kept, and restores what was kept', () => {
     const cacheDir = tempDir('hub-search-index-');
     const cache = searchIndexCache(cacheDir);
     expect(cache.last()).toBeUndefined();
-    const out = tempDir('hub-search-index-');
+    const out = cache.nextBundle();
     writeFileSync(join(out, 'pagefind-entry.json'), '{"version":"x"}');
-    cache.save('abc', out);
+    cache.keepBundle(out, 'abc');
     expect(cache.last()).toBe('abc');
     const restored = join(tempDir('hub-search-index-'), 'pagefind');
     cache.restore(restored);
@@ -90,16 +91,16 @@ describe('indexing a built site with Pagefind', () => {
     const dir = site(40);
     const cacheDir = tempDir('hub-search-index-');
     const first = await indexSite(dir, cacheDir);
-    expect(first).toEqual({ pages: 41, reused: false });
+    expect(first).toEqual({ pages: 41, reused: false, kept: 0 });
     const written = bundle(join(dir, 'pagefind'));
     expect(Object.keys(written).some((name) => name.startsWith('fragment/'))).toBe(true);
 
     // Nothing changed: the last bundle is copied, byte for byte.
-    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: true });
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: true, kept: 0 });
     expect(bundle(join(dir, 'pagefind'))).toEqual(written);
 
     // Without a cache the same pages give the same bundle again.
-    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false });
+    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false, kept: 0 });
     expect(bundle(join(dir, 'pagefind'))).toEqual(written);
 
     // And so do the untrimmed pages, sent to Pagefind one at a time.
@@ -117,11 +118,12 @@ describe('indexing a built site with Pagefind', () => {
     // One page changed: indexed again, and the bundle differs.
     const file = join(dir, 'playbooks', 'page-7', 'index.html');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Write the purpose', 'Write the escalation path'));
-    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: false });
+    // The other 40 pages' search records are handed to Pagefind, which does not write them again.
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 41, reused: false, kept: 40 });
     const edited = bundle(join(dir, 'pagefind'));
     expect(edited).not.toEqual(written);
     // The same bundle as indexing the edited pages without a cache.
-    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false });
+    expect(await indexSite(dir)).toEqual({ pages: 41, reused: false, kept: 0 });
     expect(bundle(join(dir, 'pagefind'))).toEqual(edited);
   }, 60_000);
 
@@ -147,7 +149,9 @@ describe('indexing a built site with Pagefind', () => {
     // A page added: the folder is made anew from the built pages, and the bundle is a cold one's.
     mkdirSync(join(dir, 'playbooks', 'page-new'));
     writeFileSync(join(dir, 'playbooks', 'page-new', 'index.html'), html('New page', 'Moderate the replies.'));
-    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 32, reused: false });
+    // Every unchanged page's record is reused but page 3's: its input was made anew from its built
+    // page, so it is no longer what the cache held.
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 32, reused: false, kept: 30 });
     expect(readFileSync(kept, 'utf8')).toContain('channel 3');
     const warm = bundle(join(dir, 'pagefind'));
     await indexSite(dir);
@@ -156,10 +160,48 @@ describe('indexing a built site with Pagefind', () => {
     // A page removed: the same.
     rmSync(join(dir, 'playbooks', 'page-12'), { recursive: true });
     edit(4, 'Write the purpose', 'Agree the purpose');
-    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 31, reused: false });
+    expect(await indexSite(dir, cacheDir)).toEqual({ pages: 31, reused: false, kept: 30 });
     const removed = bundle(join(dir, 'pagefind'));
     await indexSite(dir);
     expect(bundle(join(dir, 'pagefind'))).toEqual(removed);
+  }, 60_000);
+
+  test('the bundle index names every hashed file Pagefind wrote, and the fragments hold their page\'s URL', async () => {
+    const dir = site(12);
+    await indexSite(dir);
+    const out = join(dir, 'pagefind');
+    const index = bundleIndex(out);
+    expect(index.files).toEqual(hashedFiles(out));
+    expect(index.fragments).toHaveLength(13);
+    expect(index.fragments.map((f) => fragmentUrl(out, f)).sort()).toEqual(['/', ...Array.from({ length: 12 }, (_, i) => `/playbooks/page-${i}/`)].sort());
+    expect(hasLengthenedFragment(index.fragments)).toBe(false);
+    expect(hasLengthenedFragment(['fragment/en_746415c.pf_fragment', 'fragment/en_746415c3.pf_fragment'])).toBe(true);
+  }, 60_000);
+
+  test('when two search records of one run begin with the same hash, the run is done again with none reused', async () => {
+    // Bodies whose records' hashes begin with the same seven characters (ad4266b), found by trying
+    // numbers: Pagefind then lengthens the name of the record it meets second, and a record given
+    // from the last build under the short name could stand for the other page.
+    const body = (k: number) => `Write the purpose of channel k${k} first.`;
+    const colliding = { p: body(174584), q: body(139) };
+    for (const changed of ['p', 'q'] as const) {
+      const dir = tempDir('hub-search-index-');
+      const write = (page: string, text: string) => {
+        mkdirSync(join(dir, 'playbooks', `page-${page}`), { recursive: true });
+        writeFileSync(join(dir, 'playbooks', `page-${page}`, 'index.html'), html(`Page ${page.toUpperCase()}`, text));
+      };
+      for (const page of ['a', 'b', 'c']) write(page, body(1));
+      write('p', changed === 'p' ? body(2) : colliding.p);
+      write('q', changed === 'q' ? body(2) : colliding.q);
+      const cacheDir = tempDir('hub-search-index-');
+      await indexSite(dir, cacheDir);
+      write(changed, colliding[changed]);
+      expect(await indexSite(dir, cacheDir)).toEqual({ pages: 5, reused: false, kept: 0 });
+      const warm = bundle(join(dir, 'pagefind'));
+      expect(hasLengthenedFragment(bundleIndex(join(dir, 'pagefind')).fragments)).toBe(true);
+      await indexSite(dir);
+      expect(bundle(join(dir, 'pagefind')), `${changed} changed`).toEqual(warm);
+    }
   }, 60_000);
 
   test('a build that stopped while changing the input leaves no record of it: the next one makes the input anew', async () => {
