@@ -18,7 +18,6 @@
  * page of this run indexes is never given, so no other name can meet one.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
