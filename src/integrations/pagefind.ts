@@ -49,11 +49,11 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
   }
   const cache = searchIndexCache(cacheDir);
   const last = cache.last();
-  const kept = cache.inputPages();
+  const inputBefore = cache.inputPages();
   const digest = pagesDigest();
   const listed: InputPages = [];
   const list = (page: BuiltPage) => listed.push([page.sourcePath, digest.add(page)]);
-  if (last === undefined && kept === undefined) {
+  if (last === undefined && inputBefore === undefined) {
     // Nothing to reuse: one pass reads, digests and trims every page.
     cache.forgetInput();
     makeInput(cache.input, builtPages(site), list);
@@ -64,15 +64,15 @@ export async function indexSite(site: string, cacheDir?: string): Promise<{ page
       return { pages: listed.length, reused: true, kept: 0 };
     }
     cache.forgetInput();
-    if (kept && kept.length === listed.length && kept.every(([path], i) => path === listed[i]?.[0])) {
+    if (inputBefore && inputBefore.length === listed.length && inputBefore.every(([path], i) => path === listed[i]?.[0])) {
       listed.forEach(([path, pageDigest], i) => {
-        if (kept[i]?.[1] !== pageDigest) writeFileSync(join(cache.input, path), pagefindInput(readFileSync(join(site, path), 'utf8')));
+        if (inputBefore[i]?.[1] !== pageDigest) writeFileSync(join(cache.input, path), pagefindInput(readFileSync(join(site, path), 'utf8')));
       });
     } else {
       makeInput(cache.input, builtPages(site));
     }
   }
-  const given = last !== undefined && kept ? unchangedFragments(cache.bundle, kept, listed) : [];
+  const given = last !== undefined && inputBefore ? unchangedFragments(cache.bundle, inputBefore, listed) : [];
   let next = cache.nextBundle();
   for (const fragment of given) linkOrCopy(join(cache.bundle, fragment), join(next, fragment));
   await indexInput(cache.input, next, listed.length);
