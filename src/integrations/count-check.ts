@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { bundleIndex, fragmentUrl } from '../node/pagefind-bundle.ts';
 import { checkedContent } from '../node/checked-content.ts';
 import { checkCounts } from '../lib/count-check.ts';
 import type { ValidEntry } from '../lib/validate-content.ts';
@@ -10,14 +10,11 @@ import { StartSchema } from '../schemas/start.ts';
 import { isListed } from '../lib/visibility.ts';
 import type { FinishedSite } from '../node/finished-site.ts';
 
-/** Pagefind fragments are gzip files holding "pagefind_dcd" followed by JSON with the page URL. */
+/** The URL of every page the built search index names (src/node/pagefind-bundle.ts reads its files). */
 function searchUrls(dist: string): string[] {
-  const dir = join(dist, 'pagefind', 'fragment');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((f) => {
-    const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
-    return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-  });
+  const bundle = join(dist, 'pagefind');
+  if (!existsSync(join(bundle, 'pagefind-entry.json'))) return [];
+  return bundleIndex(bundle).fragments.map((fragment) => fragmentUrl(bundle, fragment));
 }
 
 /**

@@ -61,13 +61,13 @@ export function pagefindPackage(): { version: string; cli: string } {
 }
 
 /** The digest of one built page's bytes. */
-export const pageDigest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
+const pageDigest = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('base64url');
 
 /**
  * The digest of a site's pages (paths, bytes and order) for the Pagefind version installed; `add`
  * returns the page's own digest (pageDigest), of which the site's is made.
  */
-export function pagesDigest(): { add: (page: BuiltPage) => string; pages: () => number; value: () => string } {
+export function pagesDigest(): { add: (page: BuiltPage) => string; value: () => string } {
   const hash = createHash('sha256').update(pagefindPackage().version).update('\u0000');
   let pages = 0;
   let value: string | undefined;
@@ -79,7 +79,6 @@ export function pagesDigest(): { add: (page: BuiltPage) => string; pages: () => 
       pages += 1;
       return page;
     },
-    pages: () => pages,
     value: () => (value ??= hash.update(String(pages)).digest('hex')),
   };
 }
