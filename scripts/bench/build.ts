@@ -948,10 +948,9 @@ export function reportTrials(trials: Trial[], pages: number): void {
 function reportGlossaryCost(g: GlossaryCost, runs: number): void {
   const s = (ms: number) => (ms / 1000).toFixed(1);
   const spread = (x: Spread) => `${s(x.median)} s (${s(x.min)}-${s(x.max)})`;
-  console.log(`\nGlossary links (the floor links no terms): the corpus's ${g.bodies} Markdown entries render in ${spread(g.withTerms)} with the portal's`);
+  console.log(`\nGlossary links (the floor links no terms): the corpus's ${g.bodies} Markdown and MDX entries render in ${spread(g.withTerms)} with the portal's`);
   console.log(`hast plugins and in ${spread(g.withoutTerms)} without the glossary's (median of ${runs} alternating run(s) each, in this process, as the`);
   console.log(`content sync renders them): linking terms, ${g.termsPerBody.toFixed(1)} an entry, is about ${s(g.withTerms.median - g.withoutTerms.median)} s of the portal's content sync.`);
-  console.log('    MDX entries link terms too, when Vite compiles them; not counted here.');
 }
 
 /**

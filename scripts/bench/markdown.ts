@@ -3,7 +3,8 @@
  * process with the portal's hast plugins (src/markdown/plugins.ts) and again without the
  * glossary's, alternating, as the content sync renders them (Sätteri, no syntax highlighting). The
  * floor links no terms, so the difference is part of the portal's content sync that the floor
- * does not have. MDX entries link terms too, when Vite compiles them; they are not counted here.
+ * does not have. MDX entries are rendered the same way, their bodies first turned into Markdown
+ * as the content loader does (src/markdown/mdx-body.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { HastPluginEntry } from 'satteri';
 import { loadGlossaryTerms } from '../../src/integrations/glossary-terms.ts';
 import { linkedTermIds } from '../../src/lib/glossary-links.ts';
 import { GLOSSARY_PLUGIN, hastPlugins } from '../../src/markdown/plugins.ts';
+import { mdxBodyToMarkdown } from '../../src/markdown/mdx-body.ts';
 import { spreadOf, type Spread } from './stats.ts';
 
 export interface GlossaryCost {
@@ -30,13 +32,17 @@ interface MarkdownEntry {
   frontmatter: Record<string, unknown>;
 }
 
-/** Every .md entry under the corpus's collection folders (a page's front matter can turn term links off). */
+/**
+ * Every .md and .mdx entry under the corpus's collection folders, as Markdown (a page's front
+ * matter can turn term links off). An MDX body is turned into Markdown here, outside the timing.
+ */
 function markdownEntries(corpusDir: string): MarkdownEntry[] {
   return readdirSync(corpusDir, { withFileTypes: true, recursive: true })
-    .filter((f) => f.isFile() && f.name.endsWith('.md'))
+    .filter((f) => f.isFile() && /\.mdx?$/.test(f.name))
     .map((f) => {
       const { content, frontmatter } = parseFrontmatter(readFileSync(join(f.parentPath, f.name), 'utf8'));
-      return { body: content, frontmatter };
+      if (!f.name.endsWith('.mdx')) return { body: content, frontmatter };
+      return { body: mdxBodyToMarkdown(content.trim(), frontmatter), frontmatter };
     });
 }
 

@@ -1,15 +1,16 @@
 /**
  * The authoring boundary: content is markup, never a program.
  *
- * - MDX may use the registered components (src/components/mdx/) with literal props, and nothing
+ * - MDX may use the registered components (src/lib/mdx-components.ts) with literal props, and nothing
  *   else that runs: no import or export, no expressions other than literals and comments, no
  *   spread props, no unknown components.
  * - Raw HTML, in .md and .mdx alike, is limited to a few elements and attributes authors need.
  * - Links and images use https, http, mailto, tel or a path on the site; never javascript:,
  *   data: or any other scheme.
  *
- * These rules run in `npm run check` and, through the same function, in the build before any MDX
- * is compiled, so refused content never reaches the build machine's JavaScript runtime.
+ * These rules run in `npm run check` and, through the same function, in the build before any
+ * content is rendered. MDX is never compiled to JavaScript (src/markdown/mdx-body.ts), so no
+ * content reaches the build machine's JavaScript runtime as code.
  */
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Nodes, Root } from 'mdast';
@@ -57,7 +58,7 @@ export const LINK_SCHEMES = ['https:', 'http:', 'mailto:', 'tel:'];
 const INSTEAD: Record<string, string> = {
   a: 'Write links in Markdown: [text](/playbooks/launch-a-channel/).',
   img: 'Write images in Markdown: ![what it shows](./image.png).',
-  script: 'Pages cannot run scripts. If the hub needs behaviour, it is added as a reviewed component in src/components/mdx/.',
+  script: 'Pages cannot run scripts. If the hub needs behaviour, it is added as a reviewed component in src/lib/mdx-components.ts.',
   style: 'Pages cannot carry styles; the portal styles every element.',
   iframe: 'Link to the page instead of embedding it.',
   meta: 'Pages cannot carry <meta>: the portal writes the page head.',
@@ -268,7 +269,7 @@ export function checkMarkup(tree: Root, { offset }: { offset: number }): MarkupP
     const line = (node.position?.start.line ?? 1) + offset;
     switch (node.type) {
       case 'mdxjsEsm':
-        problems.push({ line, message: `"${node.value.split('\n')[0]?.slice(0, 60)}" is code, not content: MDX pages may not import or export. Components are available without an import; for anything else, ask the hub to add a reviewed component in src/components/mdx/.` });
+        problems.push({ line, message: `"${node.value.split('\n')[0]?.slice(0, 60)}" is code, not content: MDX pages may not import or export. Components are available without an import; for anything else, ask the hub to add a reviewed component in src/lib/mdx-components.ts.` });
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {

@@ -6,6 +6,11 @@
  * - Under `astro dev` the build's content check only reports (the server keeps running), so each
  *   file is checked again as it is stored, and a file with any problem is left out: an MDX page
  *   that imports code is never compiled, even on an author's machine.
+ * - An MDX entry is stored rendered, like a Markdown one: its body becomes Markdown with each
+ *   component written as HTML (src/markdown/mdx-body.ts), rendered by Astro's Markdown pipeline
+ *   with the portal's plugins. MDX is never compiled to JavaScript: nothing in a body can run, and
+ *   the build bundles no module per MDX entry. Astro's MDX integration still reads the file (its
+ *   frontmatter and body); only how the body is rendered changes.
  * - A Markdown entry's rendered metadata keeps, of its front matter, only what the Markdown plugins
  *   add (`remarkPluginFrontmatter`: the glossary terms its body links). Astro stores the whole front
  *   matter there a second time beside the entry's data, and nothing reads it: about a tenth of the
@@ -18,12 +23,14 @@
 import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ContentEntryType } from 'astro';
 import type { CollectionName } from '../schemas/vocab.ts';
 import { validateEntry, type EntryData } from '../lib/validate-content.ts';
 import { isBuilt } from '../lib/visibility.ts';
 import { readEntry } from './read-content.ts';
 import { checkInProgress } from './checked-content.ts';
 import { LINKED_TERMS_KEY } from '../lib/glossary-links.ts';
+import { mdxBodyToMarkdown } from '../markdown/mdx-body.ts';
 
 type Store = LoaderContext['store'];
 type StoredEntry = Parameters<Store['set']>[0];
@@ -44,6 +51,30 @@ function withPluginFrontmatterOnly(entry: StoredEntry): StoredEntry {
   return { ...entry, rendered: { ...entry.rendered, metadata: { ...metadata, frontmatter } } };
 }
 
+/** The entry types by file extension: Astro gives them to its own loaders beside the documented context. */
+type EntryTypes = Map<string, ContentEntryType>;
+
+/**
+ * The entry types with `.mdx` rendered through the Markdown entry type's renderer, its body first
+ * turned into Markdown; `.mdx` files are read by the MDX entry type as before. Without a
+ * `contentModuleTypes`, Astro's loader stores the rendered HTML instead of a module to compile.
+ */
+export function renderingMdxAsMarkdown(entryTypes: EntryTypes): EntryTypes {
+  const mdx = entryTypes.get('.mdx');
+  const markdown = entryTypes.get('.md');
+  if (!mdx || !markdown?.getRenderFunction) return entryTypes;
+  const renderMarkdown = markdown.getRenderFunction.bind(markdown);
+  const asMarkdown: ContentEntryType = {
+    extensions: mdx.extensions,
+    getEntryInfo: (params) => mdx.getEntryInfo(params),
+    async getRenderFunction(config) {
+      const render = await renderMarkdown(config);
+      return (entry) => render({ ...entry, body: mdxBodyToMarkdown(entry.body ?? '', entry.data) });
+    },
+  };
+  return new Map([...entryTypes, ['.mdx', asMarkdown]]);
+}
+
 /** glob() over `base` with `pattern`, storing only what the portal may publish. */
 export function contentLoader(collection: CollectionName, pattern: string, base: string): Loader {
   // No bodies in the store: src/node/entry-body.ts reads one from its file when a page needs it.
@@ -60,14 +91,20 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
             return typeof value === 'function' ? value.bind(target) : value;
           }
           return (entry: StoredEntry) => {
+            // Astro's loader logs a failed render and stores the entry without its body: refuse
+            // that, so a page never goes out empty.
+            if (entry.filePath?.endsWith('.mdx') && !entry.rendered && !entry.deferredRender) {
+              throw new Error(`${entry.filePath}: the body could not be rendered (the error is logged above). Run npm run check, which names the line to fix.`);
+            }
             if (storable(collection, entry, dev, root)) return target.set(withPluginFrontmatterOnly(entry));
             target.delete(entry.id);
             return false;
           };
         },
       });
+      const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };
       try {
-        await inner.load({ ...context, store });
+        await inner.load({ ...context, store, ...(entryTypes ? { entryTypes: renderingMdxAsMarkdown(entryTypes) } : {}) });
       } catch (error) {
         const check = checkInProgress();
         const reported = check ? await check.then(({ problems }) => problems.length > 0, () => false) : false;
