@@ -2,13 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
-import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { buildCache } from './src/integrations/build-cache.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { afterBuild } from './src/integrations/after-build.ts';
 import { themeBootHash } from './src/integrations/theme-boot.ts';
-import { hastPlugins } from './src/markdown/plugins.ts';
+import { markdownConfig } from './src/markdown/plugins.ts';
 import { loadGlossaryTerms } from './src/integrations/glossary-terms.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
@@ -36,17 +35,11 @@ export default defineConfig({
     // (a CPU profile on the bench's 2,000 entries). The pages came out the same bytes with 4 as with 1.
     concurrency: 4,
   },
-  markdown: {
-    // Sätteri, Astro 7's native pipeline (GFM built in), with our hast plugins (src/markdown/plugins.ts):
-    // link bases and rel, and glossary terms linked at their first use in every page (the terms
-    // are read once at startup: restart `astro dev` after editing the glossary).
-    processor: satteri({
-      hastPlugins: hastPlugins(base.endsWith('/') ? base : `${base}/`, loadGlossaryTerms()),
-    }),
-    // Code blocks here are templates and messages, not code: no highlighting, and no inline
-    // styles for the CSP to forbid.
-    syntaxHighlight: false,
-  },
+  // Sätteri with the portal's hast plugins (src/markdown/plugins.ts): link bases and rel, and
+  // glossary terms linked at their first use in every page (the terms are read once at startup:
+  // restart `astro dev` after editing the glossary). Entry pages render their bodies with the same
+  // settings (src/node/entry-html.ts).
+  markdown: markdownConfig(base.endsWith('/') ? base : `${base}/`, loadGlossaryTerms()),
   devToolbar: { enabled: false },
   security: {
     // A strict CSP in every page's <meta>: Astro hashes its own inline scripts and styles.

@@ -6,15 +6,12 @@
  * - Under `astro dev` the build's content check only reports (the server keeps running), so each
  *   file is checked again as it is stored, and a file with any problem is left out: an MDX page
  *   that imports code is never compiled, even on an author's machine.
- * - An MDX entry is stored rendered, like a Markdown one: its body becomes Markdown with each
- *   component written as HTML (src/markdown/mdx-body.ts), rendered by Astro's Markdown pipeline
- *   with the portal's plugins. MDX is never compiled to JavaScript: nothing in a body can run, and
- *   the build bundles no module per MDX entry. Astro's MDX integration still reads the file (its
- *   frontmatter and body); only how the body is rendered changes.
- * - A Markdown entry's rendered metadata keeps, of its front matter, only what the Markdown plugins
- *   add (`remarkPluginFrontmatter`: the glossary terms its body links). Astro stores the whole front
- *   matter there a second time beside the entry's data, and nothing reads it: about a tenth of the
- *   store (2.7 of 26 MB on the bench's 2,000 entries).
+ * - No body is stored, rendered or raw: an entry page renders its body when it is rendered
+ *   (src/node/entry-html.ts), so a build reads and writes only the entries' data, and a warm build
+ *   renders only the bodies of the pages it renders. MDX is never compiled to JavaScript: its
+ *   body is rendered as Markdown, components written as HTML. The images a body shows are
+ *   registered here, so that Astro bundles them and `render()` finds them, as for a Markdown entry
+ *   it renders itself.
  * In a build the content check runs beside the loaders and fails the build before anything is
  * rendered (src/integrations/content-check.ts). When Astro's loader fails on a file (a schema or a
  * front matter it cannot read) and the check found problems, the loader leaves the error to the
@@ -29,8 +26,8 @@ import { validateEntry, type EntryData } from '../lib/validate-content.ts';
 import { isBuilt } from '../lib/visibility.ts';
 import { readEntry } from './read-content.ts';
 import { checkInProgress } from './checked-content.ts';
-import { LINKED_TERMS_KEY } from '../lib/glossary-links.ts';
-import { mdxBodyToMarkdown } from '../markdown/mdx-body.ts';
+import { parseBody } from '../lib/body.ts';
+import { entryBody, isMdx } from './entry-body.ts';
 
 type Store = LoaderContext['store'];
 type StoredEntry = Parameters<Store['set']>[0];
@@ -42,37 +39,36 @@ function storable(collection: CollectionName, entry: StoredEntry, dev: boolean, 
   return validateEntry(readEntry(collection, resolve(root, entry.filePath), root)).problems.length === 0;
 }
 
-/** The entry with only the plugin-added part of the front matter in its rendered metadata. */
-function withPluginFrontmatterOnly(entry: StoredEntry): StoredEntry {
-  const metadata = entry.rendered?.metadata;
-  if (!entry.rendered || !metadata?.frontmatter) return entry;
-  const added = metadata.frontmatter[LINKED_TERMS_KEY];
-  const frontmatter = added === undefined ? {} : { [LINKED_TERMS_KEY]: added };
-  return { ...entry, rendered: { ...entry.rendered, metadata: { ...metadata, frontmatter } } };
-}
-
 /** The entry types by file extension: Astro gives them to its own loaders beside the documented context. */
 type EntryTypes = Map<string, ContentEntryType>;
 
 /**
- * The entry types with `.mdx` rendered through the Markdown entry type's renderer, its body first
- * turned into Markdown; `.mdx` files are read by the MDX entry type as before. Without a
- * `contentModuleTypes`, Astro's loader stores the rendered HTML instead of a module to compile.
+ * The entry types with `.md` and `.mdx` read (front matter and body) but neither rendered nor
+ * compiled: without a render function or a `contentModuleTypes`, Astro's loader stores the data alone.
  */
-export function renderingMdxAsMarkdown(entryTypes: EntryTypes): EntryTypes {
-  const mdx = entryTypes.get('.mdx');
-  const markdown = entryTypes.get('.md');
-  if (!mdx || !markdown?.getRenderFunction) return entryTypes;
-  const renderMarkdown = markdown.getRenderFunction.bind(markdown);
-  const asMarkdown: ContentEntryType = {
-    extensions: mdx.extensions,
-    getEntryInfo: (params) => mdx.getEntryInfo(params),
-    async getRenderFunction(config) {
-      const render = await renderMarkdown(config);
-      return (entry) => render({ ...entry, body: mdxBodyToMarkdown(entry.body ?? '', entry.data) });
-    },
-  };
-  return new Map([...entryTypes, ['.mdx', asMarkdown]]);
+export function readingOnly(entryTypes: EntryTypes): EntryTypes {
+  const types = new Map(entryTypes);
+  for (const ext of ['.md', '.mdx']) {
+    const type = entryTypes.get(ext);
+    if (type) types.set(ext, { extensions: type.extensions, getEntryInfo: (params) => type.getEntryInfo(params) });
+  }
+  return types;
+}
+
+/**
+ * The local images a body shows, as Astro's Markdown pipeline finds them (an image whose address is
+ * neither a URL nor a path on the site), relative to the entry's file.
+ */
+export function localImages(body: string, mdx: boolean): string[] {
+  if (!body.includes('![')) return [];
+  return parseBody(body, { mdx }).images.map(({ url }) => decodeURI(url)).filter((url) => !URL.canParse(url) && !url.startsWith('/'));
+}
+
+/** A document entry with the local images of its body registered. */
+function withImages(entry: StoredEntry): StoredEntry {
+  if (!entry.filePath || !/\.mdx?$/.test(entry.filePath)) return entry;
+  const images = localImages(entryBody({ filePath: entry.filePath, digest: entry.digest }), isMdx(entry));
+  return images.length ? { ...entry, assetImports: images } : entry;
 }
 
 /** glob() over `base` with `pattern`, storing only what the portal may publish. */
@@ -91,12 +87,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
             return typeof value === 'function' ? value.bind(target) : value;
           }
           return (entry: StoredEntry) => {
-            // Astro's loader logs a failed render and stores the entry without its body: refuse
-            // that, so a page never goes out empty.
-            if (entry.filePath?.endsWith('.mdx') && !entry.rendered && !entry.deferredRender) {
-              throw new Error(`${entry.filePath}: the body could not be rendered (the error is logged above). Run npm run check, which names the line to fix.`);
-            }
-            if (storable(collection, entry, dev, root)) return target.set(withPluginFrontmatterOnly(entry));
+            if (storable(collection, entry, dev, root)) return target.set(withImages(entry));
             target.delete(entry.id);
             return false;
           };
@@ -104,7 +95,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
       });
       const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };
       try {
-        await inner.load({ ...context, store, ...(entryTypes ? { entryTypes: renderingMdxAsMarkdown(entryTypes) } : {}) });
+        await inner.load({ ...context, store, ...(entryTypes ? { entryTypes: readingOnly(entryTypes) } : {}) });
       } catch (error) {
         const check = checkInProgress();
         const reported = check ? await check.then(({ problems }) => problems.length > 0, () => false) : false;

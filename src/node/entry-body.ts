@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 
+/** Whether an entry's file is MDX. */
+export const isMdx = (entry: { filePath?: string | undefined }): boolean => entry.filePath?.endsWith('.mdx') ?? false;
+
 /** Read once per file and content digest: a build reads each file once; `astro dev` after each edit. */
 const cache = new Map<string, { digest: string; body: string }>();
 

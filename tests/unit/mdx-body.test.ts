@@ -128,3 +128,13 @@ describe('MDX bodies rendered as Markdown', () => {
     expect(find(find(quote!, 'div', 'steps')[0]!, 'li').map(text)).toEqual(['Quoted step']);
   });
 });
+
+describe('the images a body shows', () => {
+  it('are the local ones, as Astro’s Markdown pipeline registers them, in Markdown and MDX alike', async () => {
+    const { localImages } = await import('../../src/node/content-loader.ts');
+    const body = '![Plan](./img/plan%20v2.png) ![Logo](/favicon.svg) ![Far](https://img.example/a.png) [not an image](./x.png)\n\n![Up](../playbooks/room.png)';
+    expect(localImages(body, false)).toEqual(['./img/plan v2.png', '../playbooks/room.png']);
+    expect(localImages(`<Callout>\n\n${body}\n\n</Callout>`, true)).toEqual(['./img/plan v2.png', '../playbooks/room.png']);
+    expect(localImages('No image here, only [a link](./x.png).', false)).toEqual([]);
+  });
+});
