@@ -62,19 +62,6 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeBootHash()] },
     },
   },
-  vite: {
-    build: {
-      rolldownOptions: {
-        // Astro marks every MDX entry's asset module with "use astro:head-inject", and Rolldown
-        // warns about each one (withastro/astro#18087): 10 lines per .mdx file, 6,000 on a large
-        // corpus, burying the warnings that matter. Only that warning is dropped.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
-          warn(warning);
-        },
-      },
-    },
-  },
   // Separate caches let the fixture and benchmark builds run without touching the main one.
   cacheDir: process.env.HUB_CACHE_DIR ?? './node_modules/.astro',
   // Writes JSON schemas of the collections to .astro/ so the Astro VS Code extension validates

@@ -15,8 +15,8 @@
  *       astro; then indexes the floor's pages with Pagefind as the portal does;
  *  3. serves the last portal dist and opens one playbook in Chromium with a fresh context,
  *     recording every response of the first visit;
- *  4. renders the corpus's Markdown entries with the portal's hast plugins and without the
- *     glossary's (scripts/bench/markdown.ts): the part of the content sync the floor does not have;
+ *  4. renders the corpus's Markdown and MDX bodies with the portal's hast plugins and without the
+ *     glossary's (scripts/bench/markdown.ts): the part of rendering the floor does not have;
  *  5. prints each run, the medians with their range, the ratios portal / (floor + Pagefind) and
  *     portal / floor against the targets, the median time of each build step, the glossary's part,
  *     and a warning wherever the runs scatter more than the difference reported; removes .bench
@@ -944,13 +944,13 @@ export function reportTrials(trials: Trial[], pages: number): void {
   }
 }
 
-/** The part of the portal's content sync that links glossary terms (scripts/bench/markdown.ts). */
+/** The part of rendering the portal's pages that links glossary terms (scripts/bench/markdown.ts). */
 function reportGlossaryCost(g: GlossaryCost, runs: number): void {
   const s = (ms: number) => (ms / 1000).toFixed(1);
   const spread = (x: Spread) => `${s(x.median)} s (${s(x.min)}-${s(x.max)})`;
   console.log(`\nGlossary links (the floor links no terms): the corpus's ${g.bodies} Markdown and MDX entries render in ${spread(g.withTerms)} with the portal's`);
   console.log(`hast plugins and in ${spread(g.withoutTerms)} without the glossary's (median of ${runs} alternating run(s) each, in this process, as the`);
-  console.log(`content sync renders them): linking terms, ${g.termsPerBody.toFixed(1)} an entry, is about ${s(g.withTerms.median - g.withoutTerms.median)} s of the portal's content sync.`);
+  console.log(`entry pages render them): linking terms, ${g.termsPerBody.toFixed(1)} an entry, is about ${s(g.withTerms.median - g.withoutTerms.median)} s of rendering the portal's pages.`);
 }
 
 /**

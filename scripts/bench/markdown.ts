@@ -1,10 +1,9 @@
 /**
- * What linking glossary terms costs the build: the corpus's Markdown entries rendered in this
- * process with the portal's hast plugins (src/markdown/plugins.ts) and again without the
- * glossary's, alternating, as the content sync renders them (Sätteri, no syntax highlighting). The
- * floor links no terms, so the difference is part of the portal's content sync that the floor
- * does not have. MDX entries are rendered the same way, their bodies first turned into Markdown
- * as the content loader does (src/markdown/mdx-body.ts).
+ * What linking glossary terms costs the build: the corpus's bodies rendered in this process with
+ * the portal's hast plugins (src/markdown/plugins.ts) and again without the glossary's,
+ * alternating, as entry pages render them (Sätteri, no syntax highlighting; an MDX body first
+ * turned into Markdown, src/markdown/mdx-body.ts). The floor links no terms, so the difference is
+ * part of rendering the portal's pages that the floor does not have.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

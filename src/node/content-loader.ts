@@ -18,6 +18,7 @@
  * check's report, which names every problem, not only the first Astro met.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
@@ -64,10 +65,10 @@ export function localImages(body: string, mdx: boolean): string[] {
   return parseBody(body, { mdx }).images.map(({ url }) => decodeURI(url)).filter((url) => !URL.canParse(url) && !url.startsWith('/'));
 }
 
-/** A document entry with the local images of its body registered. */
-function withImages(entry: StoredEntry): StoredEntry {
+/** A document entry with the local images of its body registered (`root`: the project's folder). */
+function withImages(entry: StoredEntry, root: string): StoredEntry {
   if (!entry.filePath || !/\.mdx?$/.test(entry.filePath)) return entry;
-  const images = localImages(entryBody({ filePath: entry.filePath, digest: entry.digest }), isMdx(entry));
+  const images = localImages(entryBody({ filePath: resolve(root, entry.filePath), digest: entry.digest }), isMdx(entry));
   return images.length ? { ...entry, assetImports: images } : entry;
 }
 
@@ -79,7 +80,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
     name: 'hub-content-loader',
     load: async (context) => {
       const dev = Boolean(context.watcher);
-      const root = context.config.root.pathname;
+      const root = fileURLToPath(context.config.root);
       const store = new Proxy(context.store, {
         get(target, key, receiver) {
           if (key !== 'set') {
@@ -87,13 +88,14 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
             return typeof value === 'function' ? value.bind(target) : value;
           }
           return (entry: StoredEntry) => {
-            if (storable(collection, entry, dev, root)) return target.set(withImages(entry));
+            if (storable(collection, entry, dev, root)) return target.set(withImages(entry, root));
             target.delete(entry.id);
             return false;
           };
         },
       });
       const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };
+      if (!entryTypes) context.logger.warn('Astro gave the loader no entry types: it stores rendered Markdown and compiles MDX bodies the pages never use. Check the Astro version against package-lock.json.');
       try {
         await inner.load({ ...context, store, ...(entryTypes ? { entryTypes: readingOnly(entryTypes) } : {}) });
       } catch (error) {

@@ -3,8 +3,9 @@
  *
  * The content layer keeps no bodies (`retainBody: false` in ./content-loader.ts): serialising,
  * compiling and parsing them back made up about a third of the content store's cost in every
- * build, while only a few pages look at the raw text (is an `<EscalationMatrix />` placed, which
- * entries link to a glossary term, the words of the search vocabulary).
+ * build. The entry's page renders its body from this text (./entry-html.ts), and a few pages look
+ * at the raw text itself (is an `<EscalationMatrix />` placed, which entries link to a glossary
+ * term, the words of the search vocabulary).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
