@@ -103,18 +103,20 @@ function collect(inputs: string[]): { root: string; files: string[]; others: str
   return { root, files: [...sources], others: all.filter((f) => !SOURCE_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e))).map(rel) };
 }
 
-/** A last check with the compiler the build uses (Sätteri), when it can be loaded. */
+/**
+ * A last check on the path the build renders a body on: an MDX body turned into Markdown
+ * (src/markdown/mdx-body.ts), then Markdown through Sätteri, when it can be loaded.
+ */
 async function buildCheck(result: ImportResult): Promise<string | undefined> {
   try {
-    const satteri = (await import('satteri')) as { mdxToJs: (s: string) => unknown; markdownToHtml: (s: string) => unknown };
+    const satteri = (await import('satteri')) as { markdownToHtml: (s: string) => unknown };
     const body = result.text.replace(/^---\n[\s\S]*?\n---\n/, '');
-    if (result.extension === '.mdx') satteri.mdxToJs(body);
-    else satteri.markdownToHtml(body);
+    satteri.markdownToHtml(result.extension === '.mdx' ? (await import('../src/markdown/mdx-body.ts')).mdxBodyToMarkdown(body) : body);
     return undefined;
   } catch (cause) {
     const message = (cause as Error).message ?? String(cause);
     if (/Cannot find (module|package)/.test(message)) return undefined;
-    return `the build's MDX compiler rejects the file: ${message.split('\n')[0]}`;
+    return `the build cannot render the file: ${message.split('\n')[0]}`;
   }
 }
 
