@@ -176,6 +176,15 @@ export function parseLiteral(source: string): { value: unknown } | undefined {
 
 const COMMENT = /^\s*(?:\/\*(?:(?!\*\/)[\s\S])*\*\/\s*)*$/;
 
+/**
+ * The text an MDX expression stands for when it is a literal text or number (`{"text"}`, `{42}`);
+ * undefined for a comment, which shows nothing, and for anything else, which is code.
+ */
+export function literalText(source: string): string | undefined {
+  const literal = parseLiteral(source)?.value;
+  return typeof literal === 'string' || typeof literal === 'number' ? String(literal) : undefined;
+}
+
 /** Whether a prop value fits what the prop accepts. */
 function fitsProp(kind: PropKind, value: unknown): boolean {
   if (kind === 'text') return typeof value === 'string';
@@ -273,9 +282,7 @@ export function checkMarkup(tree: Root, { offset }: { offset: number }): MarkupP
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
-        if (COMMENT.test(node.value)) break;
-        const literal = parseLiteral(node.value);
-        if (literal && (typeof literal.value === 'string' || typeof literal.value === 'number')) break;
+        if (COMMENT.test(node.value) || literalText(node.value) !== undefined) break;
         problems.push({ line, message: `{${node.value.slice(0, 40)}} is code, not content: MDX pages may not compute values. Write the text itself, or escape the braces as \\{ \\}.` });
         break;
       }

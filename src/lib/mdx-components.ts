@@ -1,11 +1,12 @@
 /**
  * The components authors may place in an .mdx entry: their names, the props each takes from
- * content, and the HTML each renders. Content is data: an MDX body never runs as code. The content
- * loader turns it into Markdown in which each component is this HTML (src/markdown/mdx-body.ts),
- * and renders it with the same Markdown pipeline as a .md entry. The content check refuses any
- * other capitalised tag and any prop that is not a literal (src/lib/markup.ts).
+ * content, and the HTML each renders. Content is data: an MDX body never runs as code. An entry's
+ * page turns it into Markdown in which each component is this HTML (src/markdown/mdx-body.ts) and
+ * renders it with the same Markdown settings as a .md body. The content check refuses any other
+ * capitalised tag and any prop that is not a literal (src/lib/markup.ts).
  */
 import type { SeverityTier } from '../schemas/protocol.ts';
+import { escapeOneLine as escapeHtml } from './escape.ts';
 
 export const MDX_COMPONENT_NAMES = ['Callout', 'Checklist', 'DoDont', 'EscalationMatrix', 'Steps'] as const;
 export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
@@ -26,13 +27,6 @@ export const MDX_COMPONENT_PROPS: Record<MdxComponentName, Record<string, PropKi
   Steps: {},
 };
 
-/**
- * Text placed in HTML: &, <, > and " escaped, and line breaks written as character references, so
- * that the HTML of a component stays one block of Markdown (a blank line would end it).
- */
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r?\n/g, '&#10;');
-
 /** Props as the content gives them, already checked (src/lib/markup.ts); anything else is ignored. */
 export type ComponentProps = Record<string, unknown>;
 
@@ -46,7 +40,7 @@ const CALLOUT_LABELS = { note: 'Note', tip: 'Tip', warning: 'Warning', danger: '
 type CalloutType = keyof typeof CALLOUT_LABELS;
 
 /** The default caption of an escalation matrix. */
-export const MATRIX_CAPTION = 'Severity tiers, response times and who acts';
+const MATRIX_CAPTION = 'Severity tiers, response times and who acts';
 
 /**
  * A protocol's severity tiers as a table. `inBody` marks the copy an author placed in the body:

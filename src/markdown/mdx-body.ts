@@ -3,9 +3,8 @@
  * around the Markdown written inside it, allowed HTML elements written as JSX become HTML, literal
  * expressions become their text, and comments go.
  *
- * The content loader renders the result with the same Markdown pipeline and plugins as a .md entry
- * (src/node/content-loader.ts), when the content syncs: an MDX entry is stored rendered, like a
- * Markdown one, and is never compiled to JavaScript, bundled or run. The body is parsed with
+ * An entry's page renders the result with the same Markdown settings and plugins as a .md body
+ * (src/node/entry-html.ts): an MDX body is never compiled to JavaScript, bundled or run. It is parsed with
  * Sätteri's MDX parser, the one the content check uses, so both read the same syntax. The content
  * check has already refused anything that is code (src/lib/markup.ts); what it refuses is dropped
  * here too, so nothing that would run can come through.
@@ -20,7 +19,8 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Html, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { componentHtml, MDX_COMPONENT_NAMES, type ComponentProps, type MdxComponentName } from '../lib/mdx-components.ts';
-import { HTML_ELEMENTS, parseLiteral } from '../lib/markup.ts';
+import { HTML_ELEMENTS, literalText, parseLiteral } from '../lib/markup.ts';
+import { escapeOneLine } from '../lib/escape.ts';
 import { SeverityTierSchema, type SeverityTier } from '../schemas/protocol.ts';
 
 const SERIALIZE: Options = { bullet: '-', rule: '-', listItemIndent: 'one', fences: true, incrementListMarker: true, tightDefinitions: true, extensions: [gfmToMarkdown()] };
@@ -29,8 +29,6 @@ const SERIALIZE: Options = { bullet: '-', rule: '-', listItemIndent: 'one', fenc
 const PARSE = { features: { frontmatter: false } };
 
 const COMPONENTS = new Set<string>(MDX_COMPONENT_NAMES);
-/** Expression comments, alone or several: `{/* … *\/}`. */
-const COMMENT = /^\s*(?:\/\*(?:(?!\*\/)[\s\S])*\*\/\s*)*$/;
 
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'html', 'mdxJsxTextElement', 'mdxTextExpression']);
 
@@ -50,8 +48,6 @@ function propsOf(node: Jsx): ComponentProps {
   return props;
 }
 
-const attrText = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\r?\n/g, '&#10;');
-
 /** The open and close tags of an allowed HTML element written as JSX, with its literal attributes. */
 function elementTags(node: Jsx): { open: string; close: string } {
   const name = node.name ?? '';
@@ -60,7 +56,7 @@ function elementTags(node: Jsx): { open: string; close: string } {
     .map((a) => {
       const value = attributeValue(a);
       if (value === true) return ` ${a.name}`;
-      return typeof value === 'string' ? ` ${a.name}="${attrText(value)}"` : '';
+      return typeof value === 'string' ? ` ${a.name}="${escapeOneLine(value)}"` : '';
     })
     .join('');
   return { open: `<${name}${attrs}>`, close: `</${name}>` };
@@ -76,17 +72,11 @@ function tagsOf(node: Jsx, tiers: readonly SeverityTier[]): { open: string; clos
 
 const html = (value: string): Html => ({ type: 'html', value });
 
-/** A literal expression's text; undefined for a comment or anything else (dropped). */
-function expressionText(value: string): string | undefined {
-  if (COMMENT.test(value)) return undefined;
-  const literal = parseLiteral(value)?.value;
-  return typeof literal === 'string' || typeof literal === 'number' ? String(literal) : undefined;
-}
-
 function phrasing(nodes: readonly Nodes[], tiers: readonly SeverityTier[]): PhrasingContent[] {
   return nodes.flatMap((node): PhrasingContent[] => {
     if (node.type === 'mdxTextExpression') {
-      const value = expressionText(node.value);
+      // A literal's text; a comment, or anything else, is dropped.
+      const value = literalText(node.value);
       return value === undefined ? [] : [{ type: 'text', value }];
     }
     if (node.type === 'mdxJsxTextElement') {
@@ -105,7 +95,7 @@ function flow(nodes: readonly Nodes[], tiers: readonly SeverityTier[]): RootCont
       case 'mdxjsEsm':
         return [];
       case 'mdxFlowExpression': {
-        const value = expressionText(node.value);
+        const value = literalText(node.value);
         return value === undefined ? [] : [{ type: 'paragraph', children: [{ type: 'text', value }] }];
       }
       case 'mdxJsxFlowElement': {
@@ -132,15 +122,15 @@ function flow(nodes: readonly Nodes[], tiers: readonly SeverityTier[]): RootCont
   });
 }
 
-/** An entry's severity tiers from its raw frontmatter; none when they do not parse (the content check says why). */
+/** An entry's severity tiers from its front matter, raw or parsed; none when they do not parse (the content check says why). */
 function tiersOf(frontmatter: Record<string, unknown>): SeverityTier[] {
   const parsed = SeverityTierSchema.array().safeParse(frontmatter.tiers ?? []);
   return parsed.success ? parsed.data : [];
 }
 
 /**
- * The MDX body as Markdown, components written as HTML. `frontmatter` is the entry's, as read from
- * its file: `<EscalationMatrix />` shows its severity tiers.
+ * The MDX body as Markdown, components written as HTML. `frontmatter` is the entry's (raw or
+ * parsed): `<EscalationMatrix />` shows its severity tiers.
  */
 export function mdxBodyToMarkdown(body: string, frontmatter: Record<string, unknown> = {}): string {
   const tree = mdxToMdast(body, PARSE) as Root;

@@ -29,6 +29,7 @@ import { readEntry } from './read-content.ts';
 import { checkInProgress } from './checked-content.ts';
 import { parseBody } from '../lib/body.ts';
 import { entryBody, isMdx } from './entry-body.ts';
+import { DOC_EXTENSIONS } from './content-layout.ts';
 
 type Store = LoaderContext['store'];
 type StoredEntry = Parameters<Store['set']>[0];
@@ -47,9 +48,9 @@ type EntryTypes = Map<string, ContentEntryType>;
  * The entry types with `.md` and `.mdx` read (front matter and body) but neither rendered nor
  * compiled: without a render function or a `contentModuleTypes`, Astro's loader stores the data alone.
  */
-export function readingOnly(entryTypes: EntryTypes): EntryTypes {
+function readingOnly(entryTypes: EntryTypes): EntryTypes {
   const types = new Map(entryTypes);
-  for (const ext of ['.md', '.mdx']) {
+  for (const ext of DOC_EXTENSIONS) {
     const type = entryTypes.get(ext);
     if (type) types.set(ext, { extensions: type.extensions, getEntryInfo: (params) => type.getEntryInfo(params) });
   }
@@ -67,7 +68,7 @@ export function localImages(body: string, mdx: boolean): string[] {
 
 /** A document entry with the local images of its body registered (`root`: the project's folder). */
 function withImages(entry: StoredEntry, root: string): StoredEntry {
-  if (!entry.filePath || !/\.mdx?$/.test(entry.filePath)) return entry;
+  if (!entry.filePath || !DOC_EXTENSIONS.some((ext) => entry.filePath?.endsWith(ext))) return entry;
   const images = localImages(entryBody({ filePath: resolve(root, entry.filePath), digest: entry.digest }), isMdx(entry));
   return images.length ? { ...entry, assetImports: images } : entry;
 }
