@@ -16,7 +16,8 @@ import { dataStoreModule } from './src/integrations/data-store-module.ts';
  * SITE_URL=https://intranet.example BASE_PATH=/social-hub npm run build
  */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
-const base = process.env.BASE_PATH ?? '/';
+// Always ending in '/', so import.meta.env.BASE_URL does too and pages and scripts use it as it is.
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 export default defineConfig({
   site,
@@ -39,7 +40,7 @@ export default defineConfig({
   // glossary terms linked at their first use in every page (the terms are read once at startup:
   // restart `astro dev` after editing the glossary). Entry pages render their bodies with the same
   // settings (src/node/entry-html.ts).
-  markdown: markdownConfig(base.endsWith('/') ? base : `${base}/`, loadGlossaryTerms()),
+  markdown: markdownConfig(base, loadGlossaryTerms()),
   devToolbar: { enabled: false },
   security: {
     // A strict CSP in every page's <meta>: Astro hashes its own inline scripts and styles.

@@ -28,6 +28,6 @@ export async function retireOffline(scope: string): Promise<boolean> {
 }
 
 if ('serviceWorker' in navigator && !import.meta.env.DEV) {
-  const scope = new URL(import.meta.env.BASE_URL.replace(/\/?$/, '/'), location.href).href;
+  const scope = new URL(import.meta.env.BASE_URL, location.href).href;
   setTimeout(() => void retireOffline(scope).catch(() => undefined), RETIRE_AFTER_MS);
 }
