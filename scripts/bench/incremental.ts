@@ -7,9 +7,11 @@
  * Each run, on one synthetic corpus (scripts/bench/corpus.ts):
  *  1. a cold build with an empty cache folder (HUB_CACHE_DIR);
  *  2. one entry's body is edited (a sentence added to a playbook);
- *  3. a warm build with the same cache folder: pages whose key did not change are copied.
- * It prints the steps of both builds (median over the runs), the medians of the wall times with
- * their spread, and the ratio warm/cold against the target (at most 0.5). With --verify it then
+ *  3. a warm build with the same cache folder: pages whose key did not change are copied;
+ *  4. another build with nothing changed: what every warm build costs before any edit.
+ * It prints the steps of the cold and warm builds (median over the runs), the medians of the wall
+ * times with their spread, and the ratio warm/cold against the target (at most 0.5), then what the
+ * unchanged build says of that target. With --verify it then
  * builds the edited corpus cold into another folder and compares it with the last warm build byte
  * for byte (search index included): the ratio means nothing if the output differs. The build bench
  * runs the same measurement as a step (`npm run bench -- --incremental`, through `measure`).
@@ -29,6 +31,8 @@ const ENV = { ...BUILD_ENV, HUB_BUILT_AT: `${BUILD_ENV.HUB_TODAY}T09:00:00.000Z`
 export interface IncrementalRun {
   cold: RunResult;
   warm: RunResult;
+  /** A build right after the warm one, with nothing changed. */
+  unchanged: RunResult;
   /** Pages the warm build copied from the cache instead of rendering. */
   reused: number;
   rendered: number;
@@ -62,17 +66,19 @@ function countIn(logFile: string, re: RegExp): number {
   }
 }
 
-/** One cold build, one edit, one warm build, in fresh folders under .bench/. */
+/** One cold build, one edit, one warm build, one build with nothing changed, in fresh folders under .bench/. */
 export async function runIncremental(corpus: string, run: number, verbose = false): Promise<IncrementalRun> {
   const cache = join(BENCH, `incremental-cache-${run}`);
   rmSync(cache, { recursive: true, force: true });
   const cold = await build(corpus, join(BENCH, `incremental-cold-${run}`), cache, verbose);
-  if (cold.code !== 0) return { cold, warm: cold, reused: 0, rendered: 0 };
+  if (cold.code !== 0) return { cold, warm: cold, unchanged: cold, reused: 0, rendered: 0 };
   editOneEntry(corpus, run);
   const warm = await build(corpus, join(BENCH, `incremental-warm-${run}`), cache, verbose);
+  const unchanged = warm.code === 0 ? await build(corpus, join(BENCH, `incremental-unchanged-${run}`), cache, verbose) : warm;
   return {
     cold,
     warm,
+    unchanged,
     reused: countIn(warm.logFile, /\((?:cached|restored)\)/g),
     rendered: countIn(warm.logFile, /├─ [^\n]*\(\+[\d.]+m?s\)/g),
   };
@@ -134,6 +140,19 @@ export function report(runs: IncrementalRun[]): { text: string; ratio: number } 
     const boundMs = redone.reduce((sum, ms) => sum + median(ms!), 0);
     lines.push(`bound: the warm builds' server bundle and search step (every page parsed, the word index written whole) alone take ${secs(boundMs)} s, ${(boundMs / median(coldWall)).toFixed(2)}× the cold build`);
   }
+  // A build with nothing changed copies every page and the last search index: Astro's start, content
+  // sync, server bundle and the pages every build renders. An edit adds Pagefind indexing every page
+  // again (the warm builds' search step, instead of the copy): together they are what one edited
+  // entry costs before its pages are rendered.
+  const unchanged = phases((r) => r.unchanged);
+  const unchangedWall = median(runs.map((r) => r.unchanged.wallMs));
+  lines.push(`nothing changed: ${secs(unchangedWall)} s, ${(unchangedWall / median(coldWall)).toFixed(2)}× the cold build (every page and the search index copied)`);
+  const searchWarm = warm.get(PAGEFIND_STEP);
+  const searchUnchanged = unchanged.get(PAGEFIND_STEP);
+  if (searchWarm?.length && searchUnchanged?.length) {
+    const leastMs = unchangedWall - median(searchUnchanged) + median(searchWarm);
+    lines.push(`  with the warm builds' search step instead of the copy: ${secs(leastMs)} s, ${(leastMs / median(coldWall)).toFixed(2)}× the cold build, before an edited page is rendered`);
+  }
   const gap = Math.abs(median(coldWall) * TARGET_RATIO - median(warmWall)) / 1000;
   if (runs.length > 1 && spread > gap) lines.push(`warning: the warm builds' spread (${spread.toFixed(1)} s) is wider than their distance from the target (${gap.toFixed(1)} s): the mark is not reliable`);
   return { text: lines.join('\n'), ratio };
@@ -163,14 +182,15 @@ async function measureIncremental(corpus: string, { pages, runs: wanted, verbose
   saveProjectCaches();
   try {
     for (let i = 1; i <= wanted; i++) {
-      console.log(`Incremental run ${i} of ${wanted}: cold build, one edited entry, warm build…`);
+      console.log(`Incremental run ${i} of ${wanted}: cold build, one edited entry, warm build, a build with nothing changed…`);
       const r = await runIncremental(corpus, i, verbose);
-      if (r.cold.code !== 0 || r.warm.code !== 0) {
-        console.error(`  a build FAILED; see ${r.cold.code !== 0 ? r.cold.logFile : r.warm.logFile}`);
+      const failed = [r.cold, r.warm, r.unchanged].find((b) => b.code !== 0);
+      if (failed) {
+        console.error(`  a build FAILED; see ${failed.logFile}`);
         ok = false;
         break;
       }
-      console.log(`  cold ${secs(r.cold.wallMs)} s, warm ${secs(r.warm.wallMs)} s (${r.reused} pages reused)`);
+      console.log(`  cold ${secs(r.cold.wallMs)} s, warm ${secs(r.warm.wallMs)} s (${r.reused} pages reused), nothing changed ${secs(r.unchanged.wallMs)} s`);
       runs.push(r);
     }
     if (ok && verify) ok = await verifyWarmBuild(corpus, runs.length, verbose);
@@ -187,13 +207,15 @@ export const measure: BenchStep = (ctx) => measureIncremental(ctx.corpus.dir, ct
 const USAGE = `Usage: npm run bench:incremental [-- --pages 2000] [--runs 3] [--seed 7] [--verify] [--keep] [--verbose]
 
 On a synthetic corpus, per run: a cold build with an empty cache folder, one edited entry (a sentence
-added to a playbook's body), and a warm build with the same cache folder, which copies the pages
-whose key did not change. Prints each run's wall times and pages reused, then the median time of
-each step of both builds, the median wall times with their range, the peak memory, the pages copied
-and rendered, and warm / cold against the target (at most ${TARGET_RATIO}×).
+added to a playbook's body), a warm build with the same cache folder, which copies the pages
+whose key did not change, and one more build with nothing changed. Prints each run's wall times and
+pages reused, then the median time of each step of the cold and warm builds, the median wall times
+with their range, the peak memory, the pages copied and rendered, warm / cold against the target
+(at most ${TARGET_RATIO}×), and the build with nothing changed as a share of the cold build, alone
+and with the warm builds' search step: what an edit costs before its pages are rendered.
 
 ${CORPUS_USAGE}
-  --runs N       runs of cold build, edit and warm build (default: 3)
+  --runs N       runs of cold build, edit, warm build and unchanged build (default: 3)
   --verify       then build the edited corpus cold into another folder and compare it with the last warm build, byte for byte
   --keep         keep the corpus and each build's folder, cache and log in .bench/ (default: removed)
   --verbose      show the build logs as they run
