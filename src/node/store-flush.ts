@@ -17,14 +17,12 @@
  * The dev server also flushes once when it has started. A sync writes the asset imports module
  * (`.astro/content-assets.mjs`) before the store, and Astro's first sync after its start can write
  * it with other bytes than the start did (for no image at all, `new Map([])` then `new Map()`). When
- * that first sync came with an edit, the page reloaded for the new store could render the old one:
- * on the bench's corpus, after a start on another corpus's `.astro/`, the first edit never showed
- * in 5 of 6 tries. With the flush at start it showed every time, also in edits made right after
- * another entry was refused and deleted (which makes Astro write that module again).
+ * that first happened on an edit, the page reloaded for the new store could render the old one: on
+ * the bench's corpus, after a start on another corpus's `.astro/`, the first edit never showed in
+ * 5 of 6 tries. With the flush at start, it showed in every try.
  *
- * Flushes do not pile up: while one runs, any number of requests make one more, after it. A burst
- * of changes (a branch switch) writes the store about once per flush (0.3-0.5 s at 2,000 entries),
- * not once per file.
+ * Flushes never pile up: while one runs, any number of requests make one more, after it (a branch
+ * switch that changes a hundred files writes the store twice, not a hundred times).
  *
  * The state is kept on globalThis, as in src/node/checked-content.ts: the loader and the
  * integration must reach the same one whichever module loader brought them in.
