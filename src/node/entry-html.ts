@@ -48,7 +48,7 @@ export interface RenderableEntry {
 export async function renderedBody(entry: RenderableEntry, base: string) {
   const body = entryBody(entry);
   const markdown = isMdx(entry) ? mdxBodyToMarkdown(body, entry.data) : body;
-  const { code, metadata } = await (await rendererFor(base.replace(/\/?$/, '/'))).render(markdown, {
+  const { code, metadata } = await (await rendererFor(base)).render(markdown, {
     frontmatter: entry.data,
     fileURL: entry.filePath ? pathToFileURL(resolve(entry.filePath)) : undefined,
   });
