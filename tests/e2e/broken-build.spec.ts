@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, m
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { withBuildLock } from './build-lock.ts';
+import { freePort } from './nginx-server.ts';
 
 test.describe.configure({ mode: 'serial' });
 const FIXTURES = resolve('tests/fixtures');
@@ -111,7 +112,7 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
   const caseStudy = join(dir, 'content', 'case-studies', 'retail-first-channel.md');
   const goodCaseStudy = readFileSync(caseStudy, 'utf8');
   writeFileSync(caseStudy, goodCaseStudy.replace('owner: hub-editorial', 'owner: nobody'));
-  const port = 4391;
+  const port = await freePort();
   const server = spawn(ASTRO, ['dev', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, HUB_CONTENT_DIR: join(dir, 'content'), HUB_CACHE_DIR: join(dir, 'cache') },
   });
