@@ -12,9 +12,14 @@
  * the module is made; the build evaluates the module in the same run, before anything removes it.
  * The module keeps Astro's mark as content data, so incremental builds still leave it out of the
  * hash of the pages' code.
+ *
+ * Under `astro dev` it also lets the content loader have the store written as soon as an edit is
+ * stored (src/node/store-flush.ts), through the `refreshContent` the dev server gives integrations.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_LOADER } from '../node/content-layout.ts';
+import { flushStore, setStoreFlush } from '../node/store-flush.ts';
 
 /** The module's id (astro/dist/content/consts.js: RESOLVED_DATA_STORE_VIRTUAL_ID). */
 export const DATA_STORE_MODULE = '\0astro:data-layer-content';
@@ -66,6 +71,20 @@ export function dataStoreModule(): AstroIntegration {
         const dir = command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir;
         updateConfig({ vite: { plugins: [dataStorePlugin(fileURLToPath(new URL(DATA_STORE_FILE, dir)))] } });
       },
+      'astro:server:setup': ({ refreshContent, logger }) => {
+        if (!refreshContent) return;
+        setStoreFlush(async (context) => {
+          try {
+            await refreshContent({ loaders: [CONTENT_LOADER], context });
+          } catch (error) {
+            logger.warn(`Writing the content store after an edit failed; Astro writes it on its own: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        });
+      },
+      // One flush once the server is up: Astro's first sync after its start can rewrite the asset
+      // imports module (src/node/store-flush.ts says why that must not happen on an edit).
+      'astro:server:start': () => void flushStore(),
+      'astro:server:done': () => setStoreFlush(undefined),
     },
   };
 }

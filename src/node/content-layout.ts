@@ -1,5 +1,7 @@
 /** Where content lives and which files count as entries. Shared by the build and the scripts. */
 export const CONTENT_DIR = process.env.HUB_CONTENT_DIR ?? './content';
+/** The name of the portal's content loader (src/node/content-loader.ts), which every collection uses. */
+export const CONTENT_LOADER = 'hub-content-loader';
 /**
  * Entries live directly in content/<collection>/, never in sub-folders: the same files the
  * checker reads (src/node/read-content.ts refuses entries in sub-folders).

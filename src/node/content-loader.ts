@@ -12,6 +12,8 @@
  *   body is rendered as Markdown, components written as HTML. The images a body shows are
  *   registered here, so that Astro bundles them and `render()` finds them, as for a Markdown entry
  *   it renders itself.
+ * - Under `astro dev`, once glob() has stored or deleted an entry for a changed file, the store is
+ *   written at once (src/node/store-flush.ts), not after Astro's 500 ms wait.
  * In a build the content check runs beside the loaders and fails the build before anything is
  * rendered (src/integrations/content-check.ts). When Astro's loader fails on a file (a schema or a
  * front matter it cannot read) and the check found problems, the loader leaves the error to the
@@ -29,9 +31,11 @@ import { readEntry } from './read-content.ts';
 import { checkInProgress } from './checked-content.ts';
 import { parseBody } from '../lib/body.ts';
 import { entryBody, isMdx } from './entry-body.ts';
-import { DOC_EXTENSIONS } from './content-layout.ts';
+import { CONTENT_LOADER, DOC_EXTENSIONS } from './content-layout.ts';
+import { flushStore, isFlushOnly } from './store-flush.ts';
 
 type Store = LoaderContext['store'];
+type Watcher = NonNullable<LoaderContext['watcher']>;
 type StoredEntry = Parameters<Store['set']>[0];
 
 /** Whether an entry may be stored: never a draft; under dev, only a file with no problem. */
@@ -78,27 +82,55 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
   // No bodies in the store: src/node/entry-body.ts reads one from its file when a page needs it.
   const inner = glob({ pattern, base, retainBody: false });
   return {
-    name: 'hub-content-loader',
+    name: CONTENT_LOADER,
     load: async (context) => {
+      if (isFlushOnly(context.refreshContextData)) return;
       const dev = Boolean(context.watcher);
       const root = fileURLToPath(context.config.root);
+      // Whether glob() stored or deleted an entry since its watcher's last handler ran.
+      let changed = false;
       const store = new Proxy(context.store, {
         get(target, key, receiver) {
-          if (key !== 'set') {
-            const value: unknown = Reflect.get(target, key, receiver);
-            return typeof value === 'function' ? value.bind(target) : value;
+          if (key === 'set') {
+            return (entry: StoredEntry) => {
+              changed = true;
+              if (storable(collection, entry, dev, root)) return target.set(withImages(entry, root));
+              target.delete(entry.id);
+              return false;
+            };
           }
-          return (entry: StoredEntry) => {
-            if (storable(collection, entry, dev, root)) return target.set(withImages(entry, root));
-            target.delete(entry.id);
-            return false;
-          };
+          if (key === 'delete') {
+            return (id: string) => {
+              changed = true;
+              target.delete(id);
+            };
+          }
+          const value: unknown = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      // The watcher glob() listens on: after each handler that changed the store, the store is written.
+      const watching = (watcher: Watcher): Watcher =>
+        new Proxy(watcher, {
+          get(target, key, receiver) {
+            if (key === 'on') {
+              return (event: string, listener: (...args: unknown[]) => unknown) =>
+                target.on(event, async (...args: unknown[]) => {
+                  await listener(...args);
+                  if (!changed) return;
+                  changed = false;
+                  await flushStore();
+                });
+            }
+            const value: unknown = Reflect.get(target, key, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
       const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };
       if (!entryTypes) context.logger.warn('Astro gave the loader no entry types: it stores rendered Markdown and compiles MDX bodies the pages never use. Check the Astro version against package-lock.json.');
       try {
-        await inner.load({ ...context, store, ...(entryTypes ? { entryTypes: readingOnly(entryTypes) } : {}) });
+        await inner.load({ ...context, store, ...(context.watcher ? { watcher: watching(context.watcher) } : {}), ...(entryTypes ? { entryTypes: readingOnly(entryTypes) } : {}) });
+        changed = false;
       } catch (error) {
         const check = checkInProgress();
         const reported = check ? await check.then(({ problems }) => problems.length > 0, () => false) : false;

@@ -147,6 +147,13 @@ test('the dev server reports a broken file, recovers when it is fixed, and never
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel well', { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
 
+    // The open page shows an edit by itself: once the loader has stored it, the store is written at
+    // once (a sync that loads nothing, src/node/store-flush.ts), and the page reloads.
+    from = log.length;
+    writeFileSync(file, good.replace('title: Start a channel', 'title: Start a channel live'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Start a channel live', { timeout: 20_000 });
+    expect(log.slice(from)).toMatch(/Reloaded data from \S*start\.md[\s\S]*Syncing content[\s\S]*Synced content/);
+
     // An MDX page that would run code on the author's machine is reported and never compiled.
     const marker = join(dir, 'ran.txt');
     writeFileSync(
