@@ -13,8 +13,10 @@
  * The module keeps Astro's mark as content data, so incremental builds still leave it out of the
  * hash of the pages' code.
  *
- * Under `astro dev` it also lets the content loader have the store written as soon as an edit is
- * stored (src/node/store-flush.ts), through the `refreshContent` the dev server gives integrations.
+ * Under `astro dev` the module's value is a LiveStore (src/node/live-store.ts), which answers from
+ * the file as Astro last wrote it, and the integration lets the content loader have the store
+ * written as soon as an edit is stored (src/node/store-flush.ts), through the `refreshContent` the
+ * dev server gives integrations.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +40,17 @@ export function dataStoreModuleCode(file: string): string {
   ].join('\n');
 }
 
+/** Where the dev server's store module takes its Map from. */
+const LIVE_STORE = fileURLToPath(new URL('../node/live-store.ts', import.meta.url));
+
+/**
+ * The module under `astro dev`: a Map that answers from the store file as it is whenever it is read
+ * (src/node/live-store.ts says why).
+ */
+export function liveDataStoreModuleCode(file: string): string {
+  return [`import { LiveStore } from ${JSON.stringify(LIVE_STORE)};`, `export default new LiveStore(${JSON.stringify(file)});`, ''].join('\n');
+}
+
 /** The Vite plugin's shape, written out: Vite is Astro's dependency, not the portal's. */
 export interface DataStorePlugin {
   name: string;
@@ -48,14 +61,18 @@ export interface DataStorePlugin {
   };
 }
 
-/** A Vite plugin whose `load` answers for the data store module before Astro's own does. */
-export function dataStorePlugin(file: string): DataStorePlugin {
+/**
+ * A Vite plugin whose `load` answers for the data store module before Astro's own does: for a build
+ * the store read once, under `astro dev` (`live`) a LiveStore.
+ */
+export function dataStorePlugin(file: string, live = false): DataStorePlugin {
+  const code = live ? liveDataStoreModuleCode(file) : dataStoreModuleCode(file);
   return {
     name: 'hub:data-store-module',
     load: {
       order: 'pre',
       filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
-      handler: () => ({ code: dataStoreModuleCode(file), map: { mappings: '' }, meta: CONTENT_DATA_META }),
+      handler: () => ({ code, map: { mappings: '' }, meta: CONTENT_DATA_META }),
     },
   };
 }
@@ -69,7 +86,7 @@ export function dataStoreModule(): AstroIntegration {
         if (config.experimental.collectionStorage !== undefined && config.experimental.collectionStorage !== 'single-file') return;
         // Where Astro writes the store (astro/dist/content/paths.js: getDataStoreFile).
         const dir = command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir;
-        updateConfig({ vite: { plugins: [dataStorePlugin(fileURLToPath(new URL(DATA_STORE_FILE, dir)))] } });
+        updateConfig({ vite: { plugins: [dataStorePlugin(fileURLToPath(new URL(DATA_STORE_FILE, dir)), command === 'dev')] } });
       },
       'astro:server:setup': ({ refreshContent, logger }) => {
         if (!refreshContent) return;
