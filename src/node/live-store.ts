@@ -2,22 +2,22 @@
  * Under `astro dev`: the content store as a Map that always holds what Astro last wrote to its file
  * (src/integrations/data-store-module.ts makes it the store's module's value).
  *
- * Astro's runtime loads the store once (astro/dist/content/data-store.js keeps it for as long as that
- * module runs) and counts on that module being run again after each write: it invalidates the
- * store's module as a hot update, and the next request runs again whatever Vite's module graph marks
- * as changed. When requests came while the store and `.astro/content-assets.mjs` were written
+ * Astro's runtime loads the store once (astro/dist/content/data-store.js keeps it for as long as
+ * that module runs) and counts on that module being run again after each write: it invalidates the
+ * store's module as a hot update, and the next request runs again whatever Vite's module graph
+ * marks as changed. When requests came while the store and `.astro/content-assets.mjs` were written
  * together (as a build in the same project makes the second one change), the graph could end up
  * marking Astro's runtime as current while the runner kept the one that had loaded the old store:
  * every page showed the content before an edit until the next one (with the store written as soon
- * as an edit was stored, src/node/store-flush.ts: 8 of 30 edits). Vite keeps a module transformed
+ * as an edit was stored, src/node/store-flush.ts: 19 of 75 edits). Vite keeps a module transformed
  * while a hot update arrives (its transformRequest discards only work begun before a plain
  * invalidation); a plain invalidation of the store's module, made by hand once a page was stale,
  * brought the edit back.
  *
- * This Map reads the file again whenever it was written since it was last read (a new inode, time or
- * size: Astro writes the store to a temporary file and renames it), so a runtime that kept its store
- * still answers from the last one written. Reading the file is the same work the store's module did
- * each time it ran.
+ * This Map reads the file again whenever it was written since it was last read (a new inode, time
+ * or size: Astro writes the store to a temporary file and renames it), so a runtime that kept its
+ * store still answers from the last one written. Reading the file is the same work the store's
+ * module did each time it ran.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'devalue';

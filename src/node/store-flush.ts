@@ -24,9 +24,9 @@
  *
  * Writing sooner makes it likelier that a request is loading Astro's runtime just as the store is
  * written; Vite could then keep the runtime that had loaded the store before, and pages showed the
- * old content until the next edit (8 of 30 edits while a build ran in the same project). The store's
- * module under `astro dev` is therefore a LiveStore (src/node/live-store.ts), which answers from the
- * file as last written whichever runtime holds it: 0 of 40 in the same test.
+ * old content until the next edit (19 of 75 edits while a build ran in the same project). The
+ * store's module under `astro dev` is therefore a LiveStore (src/node/live-store.ts), which answers
+ * from the file as last written whichever runtime holds it: 0 of 40 in the same test.
  *
  * Flushes do not pile up: while one runs, any number of requests make one more, after it. A burst
  * of changes (a branch switch) writes the store about once per flush (0.3-0.5 s at 2,000 entries),
