@@ -38,6 +38,12 @@ type Store = LoaderContext['store'];
 type Watcher = NonNullable<LoaderContext['watcher']>;
 type StoredEntry = Parameters<Store['set']>[0];
 
+/** A property of a proxy's target as the target has it: its methods bound to the target. */
+function passThrough(target: object, key: string | symbol, receiver: unknown): unknown {
+  const value: unknown = Reflect.get(target, key, receiver);
+  return typeof value === 'function' ? value.bind(target) : value;
+}
+
 /** Whether an entry may be stored: never a draft; under dev, only a file with no problem. */
 function storable(collection: CollectionName, entry: StoredEntry, dev: boolean, root: string): boolean {
   if (!isBuilt({ data: entry.data as EntryData })) return false;
@@ -105,8 +111,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
               target.delete(id);
             };
           }
-          const value: unknown = Reflect.get(target, key, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
+          return passThrough(target, key, receiver);
         },
       });
       // The watcher glob() listens on: after each handler that changed the store, the store is written.
@@ -122,8 +127,7 @@ export function contentLoader(collection: CollectionName, pattern: string, base:
                   await flushStore();
                 });
             }
-            const value: unknown = Reflect.get(target, key, receiver);
-            return typeof value === 'function' ? value.bind(target) : value;
+            return passThrough(target, key, receiver);
           },
         });
       const { entryTypes } = context as LoaderContext & { entryTypes?: EntryTypes };

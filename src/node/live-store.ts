@@ -29,7 +29,7 @@ type Collection = Map<string, unknown>;
 const lastRead = new Map<string, { stamp: string; collections: Map<string, Collection> }>();
 
 /** The collections the store file holds now; an absent file is an empty store, as Astro reads it. */
-export function currentCollections(file: string): Map<string, Collection> {
+function currentCollections(file: string): Map<string, Collection> {
   const stats = statSync(file, { throwIfNoEntry: false });
   const stamp = stats ? `${stats.ino}:${stats.mtimeMs}:${stats.size}` : 'none';
   const last = lastRead.get(file);
